@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
@@ -73,6 +74,32 @@ def test_decode_recognises_utf16_without_bom_by_nul_pattern(encoding: str) -> No
 )
 def test_decode_strips_each_byte_order_mark(bom: bytes, encoding: str) -> None:
     assert decode(bom + GERMAN.encode(encoding)) == GERMAN
+
+
+@pytest.mark.parametrize(
+    "bom",
+    [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE],
+)
+def test_binary_data_after_a_byte_order_mark_is_no_text(bom: bytes) -> None:
+    """Random bytes after a BOM read as unassigned, private-use and replaced characters:
+    after a UTF-16 one they were indexed as a "Chinese" article."""
+    noise = random.Random(len(bom)).randbytes(6000)
+    with pytest.raises(UnreadableFile, match="binary file"):
+        decode(bom + noise)
+
+
+QUAY_REPORT = "记者 王小明 报道：今天，港口理事会批准了新码头。" * 20
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF16_LE + QUAY_REPORT.encode("utf-16-le"),
+        codecs.BOM_UTF8 + QUAY_REPORT.encode() + b"\xff",  # a bad byte: still text
+    ],
+)
+def test_text_after_a_byte_order_mark_is_read(data: bytes) -> None:
+    assert decode(data).startswith(QUAY_REPORT)
 
 
 def test_decode_short_latin1_words_are_not_misread() -> None:
