@@ -88,10 +88,10 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
-            sample = text[: _SAMPLE // 2]
+            start = text[: _SAMPLE // 2]
             # Binary data after a BOM (a damaged file, random bytes) reads as unassigned and
             # private-use characters: in UTF-16 it was indexed as a "Chinese" article.
-            if sum(map(_not_text, sample)) > len(sample) // 20:
+            if sum(map(_not_text, start)) > len(start) // 20:
                 raise UnreadableFile(f"binary file (not the {encoding.upper()} text its mark says)")
             return sanitise(text)
     for magic, kind in _MAGIC:
