@@ -839,8 +839,11 @@ class TestResults:
             await settle(pilot)
             await search(pilot, "harbour")
             await pilot.press("G", *"kkkk")
-            harbour = results.highlighted_key
             assert results.highlighted_row == 25
+            # The row's page comes from a worker: under load it was not in yet, the hit's key
+            # read as None, and the wait below for (None, 26) ran out (seen on a loaded run).
+            await wait_for(pilot, lambda: results.highlighted_key is not None, timeout=10)
+            harbour = results.highlighted_key
             write_article(root, "top.txt", "Harbour harbour", "Harbour harbour. " * 40)
             app.library.update()  # type: ignore[union-attr]
             app.main.index_committed(1)
@@ -1037,8 +1040,9 @@ class TestHistory:
             await settle(pilot)
             await search(pilot, "harbour")
             await pilot.press("G", *"kkkk")
-            harbour = results.highlighted_key
             assert results.highlighted_row == 25
+            await wait_for(pilot, lambda: results.highlighted_key is not None, timeout=10)
+            harbour = results.highlighted_key  # (its page comes from a worker)
             await pilot.press("enter")
             await settle(pilot)
             await pilot.press("escape")
