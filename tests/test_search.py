@@ -638,7 +638,8 @@ def test_a_library_indexed_in_several_runs_sorts_by_date_and_counts_years(
     for n in range(6):
         write_article(root, f"c/{n}.txt", f"Late {n}", "Kelmor port.", date=f"{n + 1} June 2019")
     library.update()
-    assert len(library.index._segments()) == 3
+    # At least one segment a run: under load a run's first batch (0.3 s) may be cut in two.
+    assert len(library.index._segments()) >= 3
     for sort, newest in (("newest", True), ("oldest", False)):
         hits = library.search("kelmor", sort=sort, limit=100).hits
         dated = [hit.published for hit in hits if hit.published]
