@@ -130,6 +130,7 @@ class DraftKeeper:
             self.folder.open()
             drafts = self.folder.recover()
             alive = self.folder.others_alive
+            set_aside = self.folder.set_aside
         except OSError as error:
             why = (error.strerror or str(error)).lower()
             self._app.call_from_thread(
@@ -139,6 +140,15 @@ class DraftKeeper:
                 severity="warning",
             )
             return
+        if set_aside:
+            more = f" (and {len(set_aside) - 1} more)" if len(set_aside) > 1 else ""
+            self._app.call_from_thread(
+                self._app.notify,
+                f"A note's draft is damaged and cannot be offered; what it holds is kept in "
+                f"{set_aside[0]}{more}",
+                severity="warning",
+                timeout=20,
+            )
         self._app.call_from_thread(self._recovered, drafts, alive)
 
     def _recovered(self, drafts: list[Draft], alive: bool = False) -> None:

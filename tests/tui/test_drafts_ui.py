@@ -140,12 +140,23 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
         await wait_for(pilot, lambda: any("a thought in progress" in d for d in drafts_on_disk()))
         mode = stat.S_IMODE((data_dir() / "drafts").stat().st_mode)
         assert mode == 0o700
-    # The app ended with the editor open: nothing was saved, the draft is on disk.
+    # The app ended with the editor open: nothing was saved, the draft is on disk. Another
+    # dead session left a draft the disk damaged: it is named, not offered, not deleted.
+    dead = data_dir() / "drafts" / "sessions" / "dead"
+    dead.mkdir()
+    (dead / "lock").touch()
+    (dead / "cut.json").write_text('{"article_id": "a", "text": "half a senten')
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
         await wait_for(pilot, lambda: bool(app.drafts.recovered))
         assert any(m.startswith("1 unsaved note recovered") for m in notifications(app))
+        kept = data_dir() / "drafts" / "recovered" / "cut-dead.json.damaged"
+        assert kept.read_text().endswith("half a senten")
+        assert (
+            f"A note's draft is damaged and cannot be offered; what it holds is kept in {kept}"
+            in notifications(app)
+        )
         assert saved_note(app) == ""
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
