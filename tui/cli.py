@@ -932,7 +932,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         notes = f"{summary.both} note{'' if summary.both == 1 else 's'}"
         out.print(
             Text(
-                f"  {notes} of yours differed from the newer imported one: kept both "
+                f"  {notes} of yours differed from the imported one: kept both "
                 "(the imported text, then ---, then yours)",
                 style="yellow",
             ),

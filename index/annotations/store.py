@@ -1489,6 +1489,7 @@ class AnnotationStore:
             "article_id"
         ]
         existing = self._find_highlight(db, item.id)
+        same = existing is not None
         if existing is None:
             row = db.execute(
                 "SELECT id FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
@@ -1506,8 +1507,19 @@ class AnnotationStore:
             db.execute(
                 "UPDATE highlights SET library = ? WHERE id = ?", (self.library, existing.id)
             )
-        if existing.deleted or existing.updated >= item.updated:
+        if existing.deleted:
             return "unchanged"
+        if existing.updated >= item.updated:
+            if same or not note.strip() or note.strip() in existing.note:
+                return "unchanged"
+            # Another highlight of the same passage (made there, not an earlier copy of this
+            # one): its note is the user's too, however old, and is kept beside this one's.
+            note, _ = records.imported_note(existing.note, note)
+            db.execute(
+                "UPDATE highlights SET note = ?, revision = revision + 1 WHERE id = ?",
+                (note, existing.id),
+            )
+            return "both" if existing.note.strip() else "updated"
         if (existing.note, existing.colour) == (note, item.colour):
             return "unchanged"
         note, both = records.imported_note(existing.note, note)
