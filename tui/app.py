@@ -246,6 +246,9 @@ class NewsreadApp(App[None]):
         self._index_problem = ""
         """Why the last update of the index failed ("" if it did not): the looks that retry it
         say nothing new until it works or fails otherwise."""
+        self._open_failed = False
+        """Whether the library failed to open (a full disk, a cache it may not write): ctrl+r
+        tries again."""
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
@@ -423,13 +426,20 @@ class NewsreadApp(App[None]):
             # waiting on another newsread's lock is said.
             library.on_annotations_wait = lambda waiting: self.post_message(NotesWaiting(waiting))
             count = library.count()
-        except LibraryError as error:
-            self.post_message(LibraryFailed(str(error), self.root.is_dir()))
-            return
         except Exception as error:  # noqa: BLE001 - said on screen, not left "opening" for good
-            self.post_message(
-                LibraryFailed(f"the index could not be opened ({type(error).__name__}: {error})")
-            )
+            # The update started with newsread met the same trouble: a retry starts its own.
+            started, self._started_indexing = self._started_indexing, None
+            if started is not None:
+                started.stop()
+            self._open_failed = True
+            if isinstance(error, LibraryError):
+                self.post_message(LibraryFailed(str(error), self.root.is_dir()))
+            else:
+                self.post_message(
+                    LibraryFailed(
+                        f"the index could not be opened ({type(error).__name__}: {error})"
+                    )
+                )
             return
         self.post_message(LibraryOpened(library, count, library.notice))
         self._update(library, check_first=True)
@@ -526,7 +536,12 @@ class NewsreadApp(App[None]):
 
     def action_rescan(self) -> None:
         """Look for added, changed and deleted files now (ctrl+r)."""
-        if self.library is None:
+        if self.library is None and self._open_failed:
+            # It failed to open (a disk full at the first launch, since freed): try again.
+            self._open_failed = False
+            self.notify("Opening the library again", timeout=3)
+            self._open_library()
+        elif self.library is None:
             self.notify("The library is not open yet", timeout=3)
         elif self.indexing:
             self.notify("Indexing already", timeout=3)
