@@ -168,7 +168,16 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path) if reason else None
             if reader is None:
                 raise
-            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
+            return cls(
+                reader,
+                db_path,
+                read_only=reason,
+                clock=clock,
+                new_id=new_id,
+                attempts=attempts,
+                library=library,
+                busy_timeout=busy_timeout,
+            )
         if connection is None:
             raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
         store = cls(
@@ -210,7 +219,16 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path) if reason else None
             if reader is None:
                 raise
-            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
+            return cls(
+                reader,
+                db_path,
+                read_only=reason,
+                clock=clock,
+                new_id=new_id,
+                attempts=attempts,
+                library=library,
+                busy_timeout=busy_timeout,
+            )
         except BaseException:
             connection.close()
             raise
@@ -1189,7 +1207,10 @@ class AnnotationStore:
         return result
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
-        if self._migrate_later:
+        if self.read_only:
+            # The older newsread that had it open has quit, the disk full at open has room
+            # now, the folder was made writable: written from then on, without a restart
+            # ("free some space" said, and freeing it changed nothing).
             self._writable_again()
         if self.read_only:
             advice = "; free some space" if database.disk_full(self.path.parent) else ""
@@ -1206,8 +1227,9 @@ class AnnotationStore:
             return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
 
     def _writable_again(self) -> None:
-        """Open the store file for writing, migrating it, if the older newsread that kept this
-        store read-only (`_migrate_later`) has quit; else stay as it is."""
+        """Open the store file for writing, migrating it, if what kept this store read-only
+        is over (the older newsread of `_migrate_later` has quit, the disk has room); else
+        stay as it is."""
         with self._lock:
             try:
                 connection, identity = database.connect_checked(self.path, self._busy_timeout)
