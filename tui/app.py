@@ -243,6 +243,9 @@ class NewsreadApp(App[None]):
         self.session, self._state_notice = load_state(self.state_path)
         self._session_problem = ""
         """Why the session could not be saved last time ("" if it was)."""
+        self.parting = ""
+        """A line for the terminal once the app has gone: what quitting could not save, said
+        on a screen no one sees any more."""
         self._index_problem = ""
         """Why the last update of the index failed ("" if it did not): the looks that retry it
         say nothing new until it works or fails otherwise."""
@@ -664,6 +667,11 @@ class NewsreadApp(App[None]):
         self._stop_quit_key_wait()
         self.main.remember_position()
         self.save_session()
+        self.parting = (
+            f"the session (query, article, reading places) was not saved: {self._session_problem}"
+            if self._session_problem and not return_code
+            else ""
+        )
         self.drafts.flush()
         self.workers.cancel_group(self, "index")
         # (Once the update has said it finished, its worker only warms the index for search

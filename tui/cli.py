@@ -1219,6 +1219,8 @@ def run_app(library: str | None) -> int:
             sys.stdout.flush()
         if indexing is not None:  # the app followed it to its end, or quit before it could
             indexing.stop(on_wait=_saving_the_batch)
+    if app.parting:
+        _warn(app.parting)
     return app.return_code or 0
 
 

@@ -235,6 +235,12 @@ async def test_a_session_that_cannot_be_saved_is_said_once_while_it_lasts(
         app.save_session()  # a new failure after a save that worked: said again
         assert len([n for n in notifications(app) if "not saved" in n]) == 2
         assert not [n for n in notifications(app) if ".tmp" in n]
+        # Quitting on a full disk: the screen that said so is gone; the terminal is told.
+        app.shut_down()
+        assert app.parting == (
+            "the session (query, article, reading places) was not saved: No space left on "
+            f"device ({app.state_path.parent})"
+        )
 
 
 async def test_an_empty_folder_explains_what_to_put_there(
