@@ -1207,10 +1207,13 @@ class AnnotationStore:
         return result
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
-        if self.read_only:
-            # The older newsread that had it open has quit, the disk full at open has room
-            # now, the folder was made writable: written from then on, without a restart
-            # ("free some space" said, and freeing it changed nothing).
+        folder = self.path.parent
+        if self._migrate_later or (
+            self.read_only == database.full_disk(folder) and not database.disk_full(folder)
+        ):
+            # The older newsread that had it open has quit, or the disk full at open has room
+            # now: written from then on, without a restart ("free some space" was said, and
+            # freeing it changed nothing).
             self._writable_again()
         if self.read_only:
             advice = "; free some space" if database.disk_full(self.path.parent) else ""
@@ -1233,7 +1236,7 @@ class AnnotationStore:
         with self._lock:
             try:
                 connection, identity = database.connect_checked(self.path, self._busy_timeout)
-            except (OSError, sqlite3.Error) as error:
+            except (OSError, sqlite3.Error, AnnotationError) as error:
                 log.debug("%s not reopened: %s", self.path, error)
                 return
             if connection is None:
