@@ -255,6 +255,7 @@ class NewsreadApp(App[None]):
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
+        self.drafts.on_hang_up = self._checkpoint_notes
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
         self._watch_timer: Timer | None = None
         self._next_look = 0.0
@@ -732,6 +733,12 @@ class NewsreadApp(App[None]):
 
     def on_unmount(self) -> None:
         self.drafts.close()
+
+    def _checkpoint_notes(self) -> None:
+        """A hang-up ends the process without closing the notes' store: what its log holds
+        goes into the database file itself, which a backup or a sync may take alone."""
+        if self.library is not None:
+            self.library.checkpoint_annotations()
 
     # -- help ------------------------------------------------------------------------------
 

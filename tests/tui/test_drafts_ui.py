@@ -360,8 +360,19 @@ async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeA
 
 @pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
 async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_signal(
-    library: Path, make_app: MakeApp, no_watchdog: list[int], number: int
+    library: Path,
+    make_app: MakeApp,
+    no_watchdog: list[int],
+    number: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The process ends without closing the notes' store: its log is put in the database
+    # file first (a backup of `annotations.sqlite3` alone had none of the session's notes).
+    checkpoints: list[str] = []
+    monkeypatch.setattr(
+        "newsread.index.library.Library.checkpoint_annotations",
+        lambda library: checkpoints.append(library.id),
+    )
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
@@ -371,6 +382,7 @@ async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_s
         await wait_for(pilot, lambda: app.return_code is not None)
         assert app.return_code == 128 + number
         assert any("typed just before the line dropped" in d for d in drafts_on_disk())
+        assert checkpoints == [app.library.id]  # type: ignore[union-attr]
     assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
