@@ -54,6 +54,12 @@ class Library(OpenIndex):
             self._annotations = None
         super().close()
 
+    def checkpoint_annotations(self) -> None:
+        """Write the annotations' log into their database file, if the store is open."""
+        store = self._annotations
+        if store is not None:
+            store.checkpoint()
+
     def update(
         self,
         *,

@@ -1273,6 +1273,43 @@ def test_an_export_saved_as_utf16_imports(
     assert ": 3 added, 0 updated" in capsys.readouterr().out
 
 
+def test_an_import_stopped_by_ctrl_c_says_what_it_saved(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ctrl+c in a long import ended it with exit 130 and not a word: the import is one
+    transaction, so nothing was saved, and the user could not tell."""
+    from newsread.index import annotations
+    from newsread.index.annotations import placing
+
+    _annotate(small_library)
+    out = tmp_path / "notes.json"
+    assert main(["export", "--format", "json", "-o", str(out), "-l", str(small_library)]) == 0
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(annotations, "import_json", interrupted)
+        assert main(["import", str(out), "--library", str(small_library)]) == 130
+    said = capsys.readouterr()
+    assert (
+        said.err.strip() == f"newsread: stopped: nothing imported from {out} (run the import again)"
+    )
+    with monkeypatch.context() as patch:
+        patch.setattr(placing, "place_all", interrupted)
+        assert main(["import", str(out), "--library", str(small_library)]) == 130
+    said = capsys.readouterr()
+    assert ": 3 added, 0 updated" in said.out
+    assert said.err.strip().startswith("newsread: stopped while placing the highlights imported")
+    assert main(["export", "--library", str(small_library)]) == 0
+    assert "Worst since 2009" in capsys.readouterr().out
+
+
 def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")

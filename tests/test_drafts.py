@@ -107,13 +107,35 @@ def test_what_the_editor_saved_is_read_as_text_it_can_show(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("content", ["", "{", "[]", json.dumps({"article_id": "x"})])
-def test_a_damaged_draft_is_skipped(tmp_path: Path, content: str) -> None:
+def test_a_damaged_draft_is_skipped_and_kept_aside(tmp_path: Path, content: str) -> None:
+    """A draft that does not read (a disk's damage, an edit by hand) is not offered, and not
+    deleted with its dead session's folder either: what it holds, and the text `$EDITOR`
+    saved beside it, is moved to `recovered/` and named (`set_aside`). An empty file holds
+    nothing to keep."""
     root = tmp_path / "drafts"
     dead = DraftFolder(root, session="dead")
     dead.write(draft())
     (dead.folder / "broken.json").write_text(content, encoding="utf-8")
+    (dead.folder / "broken.md").write_text("typed in vim, :w\n", encoding="utf-8")
     dead.close()
-    assert [d.text for d in DraftFolder(root, session="new").recover()] == ["half a thought"]
+    newcomer = DraftFolder(root, session="new")
+    assert [d.text for d in newcomer.recover()] == ["half a thought"]
+    kept = {path.name: path.read_text(encoding="utf-8") for path in newcomer.set_aside}
+    damaged = {"broken-dead.json.damaged": content} if content else {}
+    assert kept == {**damaged, "broken-dead.md": "typed in vim, :w\n"}
+    assert all(path.parent == newcomer.recovered_folder for path in newcomer.set_aside)
+    assert [d.text for d in newcomer.recover()] == ["half a thought"]
+    assert newcomer.set_aside == []  # said once
+
+
+def test_a_damaged_draft_waiting_in_recovered_is_kept_aside(tmp_path: Path) -> None:
+    root = tmp_path / "drafts"
+    folder = DraftFolder(root, session="new")
+    folder.recovered_folder.mkdir(parents=True)
+    (folder.recovered_folder / "cut-short.json").write_text('{"article_id": "a", "te')
+    assert folder.recover() == []
+    assert folder.set_aside == [folder.recovered_folder / "cut-short.json.damaged"]
+    assert folder.set_aside[0].read_text() == '{"article_id": "a", "te'
 
 
 def test_a_session_folder_without_a_lock_is_left_alone_while_it_may_be_starting(

@@ -753,6 +753,26 @@ def test_a_newer_imported_note_never_drops_the_users_own(
     assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
 
 
+def test_a_highlight_of_the_same_passage_made_there_keeps_its_note_however_old(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    """The same sentence highlighted in two homes (a laptop's, a desktop's), each with its own
+    note: importing the other's export, older than the highlight here, counted its notes as
+    "already there" and dropped them. A highlight of another id is not an earlier copy of
+    this one: its note is kept beside this one's, or taken where this one has none."""
+    mine = fresh.add_highlight(BUDGET, *span(BUDGET, "an independent audit"), note="Mine.")
+    bare = fresh.add_highlight(BUDGET, *span(BUDGET, "the plan would cut costs by ten percent"))
+    items = json.loads(export_json(store.annotations()))["first"]["items"]
+    for annotation in items:
+        annotation["created"] = annotation["modified"] = "2020-01-01T00:00:00Z"
+    text = json.dumps(items)
+    summary = import_json(fresh, text)
+    assert (summary.added, summary.updated, summary.both) == (7, 1, 1)
+    assert fresh.get_highlight(mine.id).note == "Who pays?\n\n---\n\nMine."  # type: ignore[union-attr]
+    assert fresh.get_highlight(bare.id).note.startswith("Ten percent of what?")  # type: ignore[union-attr]
+    assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
+
+
 def test_read_marks_travel_with_a_json_export_adding_and_never_unreading(
     store: AnnotationStore, fresh: AnnotationStore
 ) -> None:

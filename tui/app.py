@@ -243,12 +243,19 @@ class NewsreadApp(App[None]):
         self.session, self._state_notice = load_state(self.state_path)
         self._session_problem = ""
         """Why the session could not be saved last time ("" if it was)."""
+        self.parting = ""
+        """A line for the terminal once the app has gone: what quitting could not save, said
+        on a screen no one sees any more."""
         self._index_problem = ""
         """Why the last update of the index failed ("" if it did not): the looks that retry it
         say nothing new until it works or fails otherwise."""
+        self._open_failed = False
+        """Whether the library failed to open (a full disk, a cache it may not write): ctrl+r
+        tries again."""
         self._save_timer: Timer | None = None
         self._keymap_ids: dict[str, str] = {}
         self.drafts = DraftKeeper(self)
+        self.drafts.on_hang_up = self._checkpoint_notes
         """Notes being written, kept on disk (see `newsread.tui.drafts`)."""
         self._watch_timer: Timer | None = None
         self._next_look = 0.0
@@ -423,13 +430,20 @@ class NewsreadApp(App[None]):
             # waiting on another newsread's lock is said.
             library.on_annotations_wait = lambda waiting: self.post_message(NotesWaiting(waiting))
             count = library.count()
-        except LibraryError as error:
-            self.post_message(LibraryFailed(str(error), self.root.is_dir()))
-            return
         except Exception as error:  # noqa: BLE001 - said on screen, not left "opening" for good
-            self.post_message(
-                LibraryFailed(f"the index could not be opened ({type(error).__name__}: {error})")
-            )
+            # The update started with newsread met the same trouble: a retry starts its own.
+            started, self._started_indexing = self._started_indexing, None
+            if started is not None:
+                started.stop()
+            self._open_failed = True
+            if isinstance(error, LibraryError):
+                self.post_message(LibraryFailed(str(error), self.root.is_dir()))
+            else:
+                self.post_message(
+                    LibraryFailed(
+                        f"the index could not be opened ({type(error).__name__}: {error})"
+                    )
+                )
             return
         self.post_message(LibraryOpened(library, count, library.notice))
         self._update(library, check_first=True)
@@ -526,7 +540,12 @@ class NewsreadApp(App[None]):
 
     def action_rescan(self) -> None:
         """Look for added, changed and deleted files now (ctrl+r)."""
-        if self.library is None:
+        if self.library is None and self._open_failed:
+            # It failed to open (a disk full at the first launch, since freed): try again.
+            self._open_failed = False
+            self.notify("Opening the library again", timeout=3)
+            self._open_library()
+        elif self.library is None:
             self.notify("The library is not open yet", timeout=3)
         elif self.indexing:
             self.notify("Indexing already", timeout=3)
@@ -649,6 +668,11 @@ class NewsreadApp(App[None]):
         self._stop_quit_key_wait()
         self.main.remember_position()
         self.save_session()
+        self.parting = (
+            f"the session (query, article, reading places) was not saved: {self._session_problem}"
+            if self._session_problem and not return_code
+            else ""
+        )
         self.drafts.flush()
         self.workers.cancel_group(self, "index")
         # (Once the update has said it finished, its worker only warms the index for search
@@ -709,6 +733,12 @@ class NewsreadApp(App[None]):
 
     def on_unmount(self) -> None:
         self.drafts.close()
+
+    def _checkpoint_notes(self) -> None:
+        """A hang-up ends the process without closing the notes' store: what its log holds
+        goes into the database file itself, which a backup or a sync may take alone."""
+        if self.library is not None:
+            self.library.checkpoint_annotations()
 
     # -- help ------------------------------------------------------------------------------
 

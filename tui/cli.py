@@ -910,12 +910,20 @@ def cmd_import(args: argparse.Namespace) -> int:
             summary = import_store(store, path, find=find)
         else:
             summary = import_json(store, text, find=find)
+    except AnnotationError as error:
+        return _fail(f"{path}: {error}")
+    except KeyboardInterrupt:  # ctrl+c: the one transaction was rolled back
+        return _fail(f"stopped: nothing imported from {path} (run the import again)", 130)
+    stopped = False
+    try:
         if summary.added or summary.updated or summary.both:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
             place_all(library, store)
     except AnnotationError as error:
         return _fail(f"{path}: {error}")
+    except KeyboardInterrupt:  # imported: what is not placed yet is, when its article opens
+        stopped = True
     out = _console()
     out.print(
         Text(
@@ -932,7 +940,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         notes = f"{summary.both} note{'' if summary.both == 1 else 's'}"
         out.print(
             Text(
-                f"  {notes} of yours differed from the newer imported one: kept both "
+                f"  {notes} of yours differed from the imported one: kept both "
                 "(the imported text, then ---, then yours)",
                 style="yellow",
             ),
@@ -940,6 +948,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     for problem in summary.errors:
         out.print(Text(f"  {sanitise_line(str(problem))}", style="yellow"), soft_wrap=True)
+    if stopped:
+        return _fail(
+            "stopped while placing the highlights imported in their articles: each is placed"
+            " when its article is opened",
+            130,
+        )
     return 0
 
 
@@ -1205,6 +1219,8 @@ def run_app(library: str | None) -> int:
             sys.stdout.flush()
         if indexing is not None:  # the app followed it to its end, or quit before it could
             indexing.stop(on_wait=_saving_the_batch)
+    if app.parting:
+        _warn(app.parting)
     return app.return_code or 0
 
 

@@ -101,6 +101,9 @@ class DraftKeeper:
         self._stranded_checked: list[Draft] = []
         self._seen: set[Draft] = set()
         self._looks = 0
+        self.on_hang_up: Callable[[], object] | None = None
+        """Run after the drafts are written when a signal ends the session (the app puts
+        its notes' log into their database file: the process ends without closing it)."""
 
     @property
     def folder(self) -> DraftFolder:
@@ -115,12 +118,17 @@ class DraftKeeper:
         """Catch SIGHUP/SIGTERM, then collect dead sessions' drafts in a thread."""
         loop = asyncio.get_running_loop()
         self._hangup = Hangup(
-            self.flush, lambda code: loop.call_soon_threadsafe(leave.shut_down, code)
+            self._save_for_hang_up, lambda code: loop.call_soon_threadsafe(leave.shut_down, code)
         ).install()
         # A signal delivered to another thread is handled only once the main thread runs
         # Python again; an idle event loop may sleep for long. This tick bounds the wait.
         self._app.set_interval(0.5, _tick, name="hang-up tick")
         self._look()
+
+    def _save_for_hang_up(self) -> None:
+        self.flush()
+        if self.on_hang_up is not None:
+            self.on_hang_up()
 
     def _look(self) -> None:
         self._app.run_worker(self._recover, thread=True, group="drafts", exit_on_error=False)
@@ -130,6 +138,7 @@ class DraftKeeper:
             self.folder.open()
             drafts = self.folder.recover()
             alive = self.folder.others_alive
+            set_aside = self.folder.set_aside
         except OSError as error:
             why = (error.strerror or str(error)).lower()
             self._app.call_from_thread(
@@ -139,6 +148,15 @@ class DraftKeeper:
                 severity="warning",
             )
             return
+        if set_aside:
+            more = f" (and {len(set_aside) - 1} more)" if len(set_aside) > 1 else ""
+            self._app.call_from_thread(
+                self._app.notify,
+                f"A note's draft is damaged and cannot be offered; what it holds is kept in "
+                f"{set_aside[0]}{more}",
+                severity="warning",
+                timeout=20,
+            )
         self._app.call_from_thread(self._recovered, drafts, alive)
 
     def _recovered(self, drafts: list[Draft], alive: bool = False) -> None:

@@ -270,10 +270,15 @@ def connect_checked(
     return connection, identity
 
 
+def full_disk(folder: Path) -> str:
+    """The reason `unwritable` gives for a full disk."""
+    return f"disk full ({folder})"
+
+
 def unwritable(folder: Path) -> str:
     """Why nothing can be written in `folder` (a full disk, a read-only folder), or ""."""
     if disk_full(folder):
-        return f"disk full ({folder})"
+        return full_disk(folder)
     # `os.access` answers False rather than raising: a folder this user may not even look
     # into (another user's, a sudo's) is no read-only folder to read notes from.
     if os.access(folder, os.R_OK | os.X_OK) and not os.access(folder, os.W_OK):

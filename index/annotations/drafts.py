@@ -163,6 +163,8 @@ class DraftFolder:
         self._mutex = threading.RLock()
         self.others_alive = False
         """Whether the last `recover` found another session alive (its drafts left alone)."""
+        self.set_aside: list[Path] = []
+        """Files the last `recover` found damaged and moved to `recovered/` (`_set_aside`)."""
 
     @property
     def folder(self) -> Path:
@@ -202,11 +204,16 @@ class DraftFolder:
         """Move the drafts of dead sessions to `recovered/`; returns every draft waiting there."""
         sessions = self.root / SESSIONS
         alive = False
+        self.set_aside = []
         with contextlib.suppress(FileNotFoundError):
             for other in sorted(sessions.iterdir()):
                 if other.name != self.session and other.is_dir():
                     alive = not self._recover_session(other) or alive
         self.others_alive = alive
+        with contextlib.suppress(FileNotFoundError):
+            for path in sorted(self.recovered_folder.glob("*.json")):
+                if _damaged(path):  # put there by hand, or damaged on the disk since
+                    self._set_aside(path, path.with_name(f"{path.name}.damaged"))
         return self.recovered()
 
     def _recover_session(self, folder: Path) -> bool:
@@ -229,16 +236,33 @@ class DraftFolder:
             if lock is not None and not _try_lock(lock):
                 return False  # alive
             make_private_dir(self.recovered_folder)
+            read = set()
             for path in sorted(folder.glob("*.json")):
                 draft = read_draft(path)
-                if draft is not None and draft.changed:
+                if draft is None:
+                    if _damaged(path):
+                        name = f"{path.stem}-{folder.name}.json.damaged"
+                        self._set_aside(path, self.recovered_folder / name)
+                    continue
+                read.add(path.stem)
+                if draft.changed:
                     target = self.recovered_folder / f"{draft.slot}-{folder.name}.json"
                     write_private(target, json.dumps(draft_to_json(draft), ensure_ascii=False))
+            for path in sorted(folder.glob("*.md")):
+                # What `$EDITOR` saved for a draft that does not read: the user's words.
+                if path.stem not in read and path.stat().st_size:
+                    self._set_aside(path, self.recovered_folder / f"{path.stem}-{folder.name}.md")
             shutil.rmtree(folder, ignore_errors=True)
             return True
         finally:
             if lock is not None:
                 lock.close()
+
+    def _set_aside(self, path: Path, target: Path) -> None:
+        """Keep a damaged draft (or the editor's file of one) where the user can read it: the
+        rest of its text may be there, and a note being written is never thrown away."""
+        os.replace(path, target)
+        self.set_aside.append(target)
 
     def recovered(self) -> list[Draft]:
         """The recovered drafts waiting for the user, newest first."""
@@ -300,6 +324,15 @@ class DraftFolder:
         """This session's drafts (tests, and a last look before quitting)."""
         drafts = (read_draft(p) for p in sorted(self.folder.glob("*.json")))
         return [d for d in drafts if d is not None]
+
+
+def _damaged(path: Path) -> bool:
+    """Whether `path` holds something (it reads, and is not empty) that is not a draft."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return False
+    return size > 0 and read_draft(path) is None and os.access(path, os.R_OK)
 
 
 def _age(draft: Draft) -> datetime:

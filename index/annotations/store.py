@@ -168,7 +168,16 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path) if reason else None
             if reader is None:
                 raise
-            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
+            return cls(
+                reader,
+                db_path,
+                read_only=reason,
+                clock=clock,
+                new_id=new_id,
+                attempts=attempts,
+                library=library,
+                busy_timeout=busy_timeout,
+            )
         if connection is None:
             raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
         store = cls(
@@ -210,7 +219,16 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path) if reason else None
             if reader is None:
                 raise
-            return cls(reader, db_path, read_only=reason, clock=clock, new_id=new_id)
+            return cls(
+                reader,
+                db_path,
+                read_only=reason,
+                clock=clock,
+                new_id=new_id,
+                attempts=attempts,
+                library=library,
+                busy_timeout=busy_timeout,
+            )
         except BaseException:
             connection.close()
             raise
@@ -240,6 +258,22 @@ class AnnotationStore:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+
+    def checkpoint(self) -> None:
+        """Copy what the write-ahead log holds into the database file, as closing does.
+
+        A session ended by a hang-up leaves without closing (`os._exit`): its notes were in
+        `annotations.sqlite3-wal` alone, and the database file that a backup or a sync of that
+        one file takes had none of them. Waits a second at most for a write in progress.
+        """
+        if not self._lock.acquire(timeout=1.0):
+            return
+        try:
+            self._connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as error:  # busy, read-only, a full disk: the WAL keeps it all
+            log.debug("%s not checkpointed: %s", self.path, error)
+        finally:
+            self._lock.release()
 
     def __enter__(self) -> AnnotationStore:
         return self
@@ -1189,7 +1223,13 @@ class AnnotationStore:
         return result
 
     def _write(self, what: str, work: Callable[[sqlite3.Connection], T], unsaved: str = "") -> T:
-        if self._migrate_later:
+        folder = self.path.parent
+        if self._migrate_later or (
+            self.read_only == database.full_disk(folder) and not database.disk_full(folder)
+        ):
+            # The older newsread that had it open has quit, or the disk full at open has room
+            # now: written from then on, without a restart ("free some space" was said, and
+            # freeing it changed nothing).
             self._writable_again()
         if self.read_only:
             advice = "; free some space" if database.disk_full(self.path.parent) else ""
@@ -1206,12 +1246,13 @@ class AnnotationStore:
             return self._retrying(what, lambda: self._transaction("BEGIN IMMEDIATE", work), unsaved)
 
     def _writable_again(self) -> None:
-        """Open the store file for writing, migrating it, if the older newsread that kept this
-        store read-only (`_migrate_later`) has quit; else stay as it is."""
+        """Open the store file for writing, migrating it, if what kept this store read-only
+        is over (the older newsread of `_migrate_later` has quit, the disk has room); else
+        stay as it is."""
         with self._lock:
             try:
                 connection, identity = database.connect_checked(self.path, self._busy_timeout)
-            except (OSError, sqlite3.Error) as error:
+            except (OSError, sqlite3.Error, AnnotationError) as error:
                 log.debug("%s not reopened: %s", self.path, error)
                 return
             if connection is None:
@@ -1489,6 +1530,7 @@ class AnnotationStore:
             "article_id"
         ]
         existing = self._find_highlight(db, item.id)
+        same = existing is not None
         if existing is None:
             row = db.execute(
                 "SELECT id FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
@@ -1506,8 +1548,19 @@ class AnnotationStore:
             db.execute(
                 "UPDATE highlights SET library = ? WHERE id = ?", (self.library, existing.id)
             )
-        if existing.deleted or existing.updated >= item.updated:
+        if existing.deleted:
             return "unchanged"
+        if existing.updated >= item.updated:
+            if same or not note.strip() or note.strip() in existing.note:
+                return "unchanged"
+            # Another highlight of the same passage (made there, not an earlier copy of this
+            # one): its note is the user's too, however old, and is kept beside this one's.
+            note, _ = records.imported_note(existing.note, note)
+            db.execute(
+                "UPDATE highlights SET note = ?, revision = revision + 1 WHERE id = ?",
+                (note, existing.id),
+            )
+            return "both" if existing.note.strip() else "updated"
         if (existing.note, existing.colour) == (note, item.colour):
             return "unchanged"
         note, both = records.imported_note(existing.note, note)

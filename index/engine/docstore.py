@@ -74,8 +74,9 @@ def article_from_blob(blob: bytes) -> Article:
     return Article.from_record(json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection where nothing can be written (a read-only folder, a full disk).
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection where nothing can be written (a read-only folder, a full disk),
+    and whether it reads the file as it is (`immutable`).
 
     SQLite reads a WAL database through its -wal and -shm files and here cannot create them;
     failing that, the file alone is read as it is (`immutable`), without what the WAL holds.
@@ -90,9 +91,20 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             db.close()
             failure = error
         else:
-            return db
+            return db, mode == "immutable=1"
     assert failure is not None
     raise failure
+
+
+def _file_stamp(path: Path) -> tuple[bool, int, int]:
+    """Whether the store has a -wal file, and its file's mtime and size: what changes when
+    another process writes it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        stat = path.stat()
+    except OSError:
+        return wal.exists(), 0, 0
+    return wal.exists(), stat.st_mtime_ns, stat.st_size
 
 
 class DocStore:
@@ -108,13 +120,16 @@ class DocStore:
         self.derived: dict[str, Any] = {}
         """What other modules keep read from the store (the stories' key -> story map),
         forgotten on `rollback`: it may hold rows that were never committed."""
+        self._frozen: tuple[bool, int, int] | None = None
+        """The file as the `immutable` connection read it; None for any other connection."""
         if read_only:
-            self._db = _connect_read_only(path)
+            self._connection, immutable = _connect_read_only(path)
+            self._frozen = _file_stamp(path) if immutable else None
             return
         if not path.exists():
             # SQLite creates the file, and later its -wal and -shm files, with this mode.
             create_private_file(path)
-        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self._connection = sqlite3.connect(path, timeout=30, check_same_thread=False)
         journal = "DELETE" if shared_file_system(path.parent) else "WAL"
         try:
             self._db.execute(f"PRAGMA journal_mode={journal}")
@@ -137,6 +152,16 @@ class DocStore:
                     raise
         self._db.execute("CREATE INDEX IF NOT EXISTS story_of_gen ON story_of(gen)")
         self._db.commit()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._frozen is not None and _file_stamp(self.path) != self._frozen:
+            # Read as it was (a full disk at open): another process (the app's own update,
+            # once space was freed, or `newsread index`) wrote it since, and an `immutable`
+            # connection never sees that: the articles it added were listed, not opened.
+            self._connection, immutable = _connect_read_only(self.path)
+            self._frozen = _file_stamp(self.path) if immutable else None
+        return self._connection
 
     def close(self) -> None:
         self._db.close()

@@ -429,7 +429,27 @@ def test_a_read_only_index_folder_opens_for_search_only(
     assert library.article(library.search("flood").hits[0].key) is not None
     with pytest.raises(LibraryError, match="cannot update the index: .* is read-only"):
         library.update()
+    # Another process updates it (the disk full at open has room now: the app's own update
+    # in its child process, or `newsread index`): what it added is read here too, not only
+    # listed ("That article is no longer in the library" on opening it).
+    (small_library / "added.txt").write_text("Zanzibarquux found\n\nA zanzibarquux body.\n")
+    monkeypatch.setattr(os, "access", real_access)
+    writer = Library(small_library).open()
+    writer.update()
+    writer.close()
+    [hit] = library.search("zanzibarquux").hits
+    found = library.article(hit.key)
+    assert found is not None and found.title == "Zanzibarquux found"
     library.close()
+    (small_library / "added.txt").unlink()
+    writer = Library(small_library).open()
+    writer.update()
+    writer.close()
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode: False if Path(path) == index_dir else real_access(path, mode),
+    )
     # A read-only folder with no index in it: one clear line.
     for child in index_dir.iterdir():
         child.unlink()

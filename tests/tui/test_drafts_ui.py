@@ -140,12 +140,23 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
         await wait_for(pilot, lambda: any("a thought in progress" in d for d in drafts_on_disk()))
         mode = stat.S_IMODE((data_dir() / "drafts").stat().st_mode)
         assert mode == 0o700
-    # The app ended with the editor open: nothing was saved, the draft is on disk.
+    # The app ended with the editor open: nothing was saved, the draft is on disk. Another
+    # dead session left a draft the disk damaged: it is named, not offered, not deleted.
+    dead = data_dir() / "drafts" / "sessions" / "dead"
+    dead.mkdir()
+    (dead / "lock").touch()
+    (dead / "cut.json").write_text('{"article_id": "a", "text": "half a senten')
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
         await wait_for(pilot, lambda: bool(app.drafts.recovered))
         assert any(m.startswith("1 unsaved note recovered") for m in notifications(app))
+        kept = data_dir() / "drafts" / "recovered" / "cut-dead.json.damaged"
+        assert kept.read_text().endswith("half a senten")
+        assert (
+            f"A note's draft is damaged and cannot be offered; what it holds is kept in {kept}"
+            in notifications(app)
+        )
         assert saved_note(app) == ""
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
@@ -349,8 +360,19 @@ async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeA
 
 @pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
 async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_signal(
-    library: Path, make_app: MakeApp, no_watchdog: list[int], number: int
+    library: Path,
+    make_app: MakeApp,
+    no_watchdog: list[int],
+    number: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The process ends without closing the notes' store: its log is put in the database
+    # file first (a backup of `annotations.sqlite3` alone had none of the session's notes).
+    checkpoints: list[str] = []
+    monkeypatch.setattr(
+        "newsread.index.library.Library.checkpoint_annotations",
+        lambda library: checkpoints.append(library.id),
+    )
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
@@ -360,6 +382,7 @@ async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_s
         await wait_for(pilot, lambda: app.return_code is not None)
         assert app.return_code == 128 + number
         assert any("typed just before the line dropped" in d for d in drafts_on_disk())
+        assert checkpoints == [app.library.id]  # type: ignore[union-attr]
     assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:

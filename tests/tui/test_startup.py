@@ -153,7 +153,9 @@ async def test_an_index_folder_that_cannot_be_made_is_said_without_naming_anothe
 ) -> None:
     """HOME=/ (or a cache folder not the user's): the library was there, only its index
     could not be made; "Start newsread with a folder of saved articles" sent the user after
-    the wrong thing."""
+    the wrong thing. Once the trouble is gone (a disk full at the first launch, then freed),
+    ctrl+r opens it: it stayed "not opened" until newsread was started again, ctrl+r saying
+    only "The library is not open yet"."""
     shutil.rmtree(paths.cache_dir(), ignore_errors=True)
     paths.cache_dir().parent.mkdir(parents=True, exist_ok=True)
     paths.cache_dir().write_text("a file where the cache folder goes")
@@ -163,6 +165,11 @@ async def test_an_index_folder_that_cannot_be_made_is_said_without_naming_anothe
         message = " ".join(rendered_text(app.main.query_one("#results-message")).split())
         assert "cannot create the index folder" in message
         assert "newsread PATH" not in message
+        assert "ctrl+r tries again" in message
+        paths.cache_dir().unlink()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: app.library is not None and bool(app.main.results))
+        assert "Opening the library again" in notifications(app)
 
 
 async def test_an_unexpected_failure_to_open_is_said_not_left_opening(
@@ -228,6 +235,12 @@ async def test_a_session_that_cannot_be_saved_is_said_once_while_it_lasts(
         app.save_session()  # a new failure after a save that worked: said again
         assert len([n for n in notifications(app) if "not saved" in n]) == 2
         assert not [n for n in notifications(app) if ".tmp" in n]
+        # Quitting on a full disk: the screen that said so is gone; the terminal is told.
+        app.shut_down()
+        assert app.parting == (
+            "the session (query, article, reading places) was not saved: No space left on "
+            f"device ({app.state_path.parent})"
+        )
 
 
 async def test_an_empty_folder_explains_what_to_put_there(
