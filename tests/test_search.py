@@ -723,6 +723,25 @@ def test_a_pasted_address_is_searched_in_url(library: Library) -> None:
     assert _titles(library, '"http://gazette.example"') == []  # a phrase stays words
 
 
+def test_quotes_and_dashes_a_word_processor_types_are_the_query_s_own(library: Library) -> None:
+    # “town old” searched both words anywhere (the river article), and `–vessa` searched
+    # "vessa": the one article it was meant to leave out.
+    for opening, closing in ("“”", "„“", "«»", "‟”"):
+        assert _titles(library, f"{opening}town old{closing}") == []
+        assert _titles(library, f"{opening}old town{closing}") == [
+            "River flood reaches the old town"
+        ]
+    for dash in "–—−":
+        assert _titles(library, f"kelmor {dash}vessa {dash}harbour") == [
+            "Grain export sanctions tightened"
+        ]
+        assert len(_titles(library, f"kelmor {dash} vessa")) == 1  # a dash alone is no minus
+    assert _titles(library, "title:“old town”") == ["River flood reaches the old town"]
+    assert library.search("“old town”").query == "“old town”"  # shown as typed
+    with pytest.raises(QueryError, match="closing"):
+        library.search("“old town")
+
+
 def test_a_single_letter_is_a_word_but_not_at_an_apostrophe(small_library: Path) -> None:
     # A single letter was left out: "plan b" found every "plan", "x-ray" every "ray" and
     # '"vitamin d"' every "vitamin". The s of "Zorvik's" and the O of "O'Brien" stay out.

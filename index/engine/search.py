@@ -358,6 +358,20 @@ def _check_syntax(text: str) -> None:
             )
 
 
+_TYPED_QUOTE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_TYPED_MINUS = re.compile("(?:^|(?<=[\\s(]))[\u2013\u2014\u2212](?=[^\\s)\u2013\u2014\u2212-])")
+
+
+def typed_marks(text: str) -> str:
+    """`text` with the marks a word processor or phone types read as the query's own: double
+    quotation marks of any style (“ ” „ « ») as `"`, and an en or em dash or minus sign
+    before a word (`flood –velna`) as `-`. “kelmor harbour” searched the two words anywhere
+    (7 articles where the phrase is in 2), and `–velna` searched "velna": the opposite."""
+    if text.isascii():
+        return text
+    return _TYPED_MINUS.sub("-", _TYPED_QUOTE.sub('"', text))
+
+
 _PASTED_URL = re.compile(r"(?<![\w:\"'])(?=https?://)", re.IGNORECASE)
 
 
@@ -485,6 +499,7 @@ def parse_query(text: str, schema: Any, *, whole: bool = True) -> Any:
     (`overlapping_periods`), not only in one holding it (`whole_periods`)."""
     from whoosh import query
 
+    text = typed_marks(text)
     _check_syntax(text)
     parsed = _plain_words(text)
     if parsed is None:
@@ -1329,7 +1344,8 @@ class Search:
         # As the articles' text was read: a zero-width character pasted or typed (a Persian
         # word's non-joiner) would split a word the index holds whole.
         self.text = _pasted_urls(sanitise_line(text))
-        tidied = tidy_field_clauses(self.text)
+        typed = typed_marks(self.text)  # searched; `text` is shown as typed
+        tidied = tidy_field_clauses(typed)
         if self.text and not tidied:  # "title:", "date:>", "?": not every article
             raise NothingToSearch(
                 "nothing to search for yet: a field needs a word, as in title:kelmor"
@@ -1337,7 +1353,7 @@ class Search:
                 else "nothing to search for: only very common words or symbols"
             )
         _check_syntax(tidied)
-        self.words, self.wanted = split_annotation_clauses(self.text)
+        self.words, self.wanted = split_annotation_clauses(typed)
         if self.wanted and annotations is None:
             raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
         self.library = library
