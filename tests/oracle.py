@@ -192,6 +192,8 @@ class Parser:
             if kind == "slop":
                 kind = "phrase"
             value = match.group(kind)
+            if kind == "word" and value in ("|", "||"):
+                value = "OR"  # as in web searches and code
             tokens.append((kind, value, match.group("slop") or ""))
             at = match.end()
         return tokens

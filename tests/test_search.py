@@ -723,7 +723,7 @@ def test_a_pasted_address_is_searched_in_url(library: Library) -> None:
     assert _titles(library, '"http://gazette.example"') == []  # a phrase stays words
 
 
-def test_quotes_and_dashes_a_word_processor_types_are_the_query_s_own(library: Library) -> None:
+def test_quotes_dashes_and_bars_as_people_type_them_are_the_query_s_own(library: Library) -> None:
     # “town old” searched both words anywhere (the river article), and `–vessa` searched
     # "vessa": the one article it was meant to leave out.
     for opening, closing in ("“”", "„“", "«»", "‟”"):
@@ -737,6 +737,12 @@ def test_quotes_and_dashes_a_word_processor_types_are_the_query_s_own(library: L
         ]
         assert len(_titles(library, f"kelmor {dash} vessa")) == 1  # a dash alone is no minus
     assert _titles(library, "title:“old town”") == ["River flood reaches the old town"]
+    # `|` searched both words ("vessa | harbour": no article has both).
+    either = sorted(_titles(library, "vessa OR harbour"))
+    assert len(either) == 2
+    assert sorted(_titles(library, "vessa | harbour")) == either
+    assert sorted(_titles(library, "vessa || harbour")) == either
+    assert _titles(library, '"vessa | harbour"') == []  # in a phrase, a bar is punctuation
     assert library.search("“old town”").query == "“old town”"  # shown as typed
     with pytest.raises(QueryError, match="closing"):
         library.search("“old town")

@@ -356,7 +356,7 @@ class Queries:
         once found a bug have none: their queries stay as they were)."""
         self.typed = typed
         """Writes some quotation marks and minuses as a word processor types them (“ ” „ «
-        », – — −), apart from `rng` too."""
+        », – — −), and some ORs as `|` or `||`, apart from `rng` too."""
 
     def query(self, depth: int = 0) -> str:
         rng = self.rng
@@ -375,7 +375,10 @@ class Queries:
         return self.either(depth)
 
     def either(self, depth: int) -> str:
-        return " OR ".join(self.unary(depth) for _ in range(self.rng.choice([1, 1, 1, 2, 3])))
+        unaries = [self.unary(depth) for _ in range(self.rng.choice([1, 1, 1, 2, 3]))]
+        typed = self.typed
+        bar = len(unaries) > 1 and typed is not None and typed.random() < 0.2
+        return (typed.choice([" | ", " || "]) if bar and typed else " OR ").join(unaries)
 
     def unary(self, depth: int) -> str:
         r = self.rng.random()

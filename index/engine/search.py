@@ -362,14 +362,22 @@ _TYPED_QUOTE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _TYPED_MINUS = re.compile("(?:^|(?<=[\\s(]))[\u2013\u2014\u2212](?=[^\\s)\u2013\u2014\u2212-])")
 
 
+_BAR = re.compile(r"(?<!\S)\|\|?(?!\S)")
+
+
 def typed_marks(text: str) -> str:
     """`text` with the marks a word processor or phone types read as the query's own: double
     quotation marks of any style (“ ” „ « ») as `"`, and an en or em dash or minus sign
     before a word (`flood –velna`) as `-`. “kelmor harbour” searched the two words anywhere
-    (7 articles where the phrase is in 2), and `–velna` searched "velna": the opposite."""
-    if text.isascii():
-        return text
-    return _TYPED_MINUS.sub("-", _TYPED_QUOTE.sub('"', text))
+    (7 articles where the phrase is in 2), and `–velna` searched "velna": the opposite.
+    A `|` or `||` between words (outside a phrase) is `OR`, as in web searches and code:
+    `kelmor | velna` searched both words."""
+    if not text.isascii():
+        text = _TYPED_MINUS.sub("-", _TYPED_QUOTE.sub('"', text))
+    if "|" in text:
+        parts = re.split(r'("[^"]*")', text)  # not inside a phrase
+        text = "".join(part if part[:1] == '"' else _BAR.sub("OR", part) for part in parts)
+    return text
 
 
 _PASTED_URL = re.compile(r"(?<![\w:\"'])(?=https?://)", re.IGNORECASE)
