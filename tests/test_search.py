@@ -721,6 +721,17 @@ def test_a_pasted_address_is_searched_in_url(library: Library) -> None:
     assert _titles(library, address) == ["Kelmor harbour expansion approved"]
     assert _titles(library, f"grain {address}") == []  # beside words, as url: is
     assert _titles(library, '"http://gazette.example"') == []  # a phrase stays words
+    # The same page's address as copied elsewhere found nothing: another scheme, `www.`, a
+    # shared link's tracking parameters, a fragment, angle brackets (mail), no scheme.
+    for copied in (
+        "https://gazette.example/kelmor-harbour",
+        "https://www.gazette.example/kelmor-harbour/?utm_source=feed&fbclid=x1#comments",
+        "www.gazette.example/kelmor-harbour",
+        "<http://gazette.example/kelmor-harbour>",
+        "url:https://www.gazette.example/kelmor-harbour",
+    ):
+        assert _titles(library, copied) == ["Kelmor harbour expansion approved"], copied
+    assert _titles(library, f"{address}?page=2") == []  # a parameter that names the page
 
 
 def test_quotes_dashes_and_bars_as_people_type_them_are_the_query_s_own(library: Library) -> None:

@@ -380,14 +380,37 @@ def typed_marks(text: str) -> str:
     return text
 
 
-_PASTED_URL = re.compile(r"(?<![\w:\"'])(?=https?://)", re.IGNORECASE)
+_PASTED_URL = re.compile(
+    r"(?<![\w:\"'<])<?(?P<address>(?:https?://|www\.)[^\s<>\"()]*)>?|"
+    r"(?<![\w\"'])(?P<field>url:)(?P<value>https?://[^\s\"()]*)",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|igshid|mc_cid|mc_eid)$", re.I)
 
 
 def _pasted_urls(text: str) -> str:
-    """A web address typed or pasted alone (`https://site/page`) searched in `url:`, as
-    `url:https://site/page` is: it was refused as the unknown field "https:"."""
+    """A web address typed or pasted alone (`https://site/page`, `www.site/page`, in `<>`)
+    searched in `url:`, as `url:https://site/page` is: it was refused as the unknown field
+    "https:". In `url:` a page's address is its site and path (`page_address`)."""
+
+    def address(match: re.Match[str]) -> str:
+        return "url:" + page_address(match.group("address") or match.group("value"))
+
     parts = re.split(r'("[^"]*")', text)  # not inside a phrase
-    return "".join(part if part[:1] == '"' else _PASTED_URL.sub("url:", part) for part in parts)
+    return "".join(part if part[:1] == '"' else _PASTED_URL.sub(address, part) for part in parts)
+
+
+def page_address(url: str) -> str:
+    """`url` as it names a page whichever way it was copied: without its scheme, `www.`, the
+    fragment (`#comments`) and the parameters that only track the click (`utm_source`,
+    `fbclid` ...). The same page's address with `http:`, without `www.` or from a shared link
+    found nothing: the phrase of its parts is not in the address the article gives."""
+    url = url.split("#", 1)[0]
+    address, _, query = url.partition("?")
+    kept = [p for p in query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0])]
+    address = _SCHEME.sub("", address).rstrip("/.,;")
+    return address + ("?" + "&".join(kept) if kept else "")
 
 
 def _lowercase_fields(text: str) -> str:
