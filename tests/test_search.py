@@ -695,6 +695,22 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(small_library: Path) -> None:
     assert _titles(library, "kelmor - covid") == ["Covid-19 rules"]  # a lone dash is no minus
 
 
+def test_a_fuzzy_word_finds_the_word_as_typed_first(small_library: Path) -> None:
+    # "cafe~" kept its 3 most common neighbours, "came", "case" and "care": more common than
+    # "cafe", which was left out with the articles saying it.
+    from builders import write_article
+
+    write_article(small_library, "cafe.txt", "Quay kiosk", "The cafe on the quay opens.")
+    for n, word in enumerate(["came", "case", "care", "cage"] * 2):
+        write_article(small_library, f"w{n}.txt", f"Note {n}", f"The {word} was noted.")
+    library = Library(small_library).open()
+    library.update()
+    for query in ("cafe~", "cafe~2"):
+        results = library.search(query, limit=50)
+        assert results.limited  # more neighbours than are searched
+        assert "Quay kiosk" in [hit.title for hit in results.hits], query
+
+
 def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path) -> None:
     # A single digit was left out as a single letter is: "pier 7" found "Pier 9", and
     # "1,000" (words "1" and "000") found "15,000" and "120,000".

@@ -713,6 +713,7 @@ def _bound(
                     reader, fieldname, stem or q.text, q.maxdist, 1, cancelled
                 )
                 scored = _by_frequency(reader, fieldname, candidates, q, notes, cancelled)
+                scored.sort(key=lambda pair: pair[1] != stem)  # the word as typed first
         else:
             cap = PREFIX_EXPANSIONS
             scored = _by_frequency(reader, fieldname, q._btexts(reader), q, notes, cancelled)
@@ -794,7 +795,8 @@ def _fuzzy_words(
     reader: Any, fieldname: str, word: str, verify: Verifier | None
 ) -> list[tuple[int, str, str]]:
     """(document frequency, index term, word) for the words one edit from `word` (folded)
-    that the library uses, the most frequent first; at most FUZZY_EXPANSIONS + 1 of them.
+    that the library uses, `word` itself first, then the most frequent; at most
+    FUZZY_EXPANSIONS + 1 of them.
 
     Words, not stems: each variant is analysed as an article word is, and kept when its
     term is indexed and `verify` finds the word itself in articles. Stemming conflates:
@@ -810,6 +812,10 @@ def _fuzzy_words(
     ranked = sorted(
         ((reader.doc_frequency(fieldname, term), term) for term in by_term), reverse=True
     )
+    own = _analysed(word) if stemmed else word
+    # The word as typed first: "cafe~" kept "came", "case" and "care", more common, and
+    # missed the articles saying "cafe".
+    ranked.sort(key=lambda pair: pair[1] != own)
     found: list[tuple[int, str, str]] = []
     for frequency, term in ranked[:FUZZY_CANDIDATES]:
         variants = by_term[term]
