@@ -167,8 +167,9 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
     """(the query without annotation clauses, those clauses). They combine with AND: they
-    narrow the whole search, so one joined by `OR`/`ANDNOT` or in parentheses is refused."""
-    text = tidy_field_clauses(text)
+    narrow the whole search, so one joined by `OR`/`ANDNOT` or in parentheses is refused.
+    `text` as typed (`typed_marks`: `–is:starred` is `-is:starred`)."""
+    text = tidy_field_clauses(typed_marks(text))
     found: dict[str, Any] = {"tags": [], "note_words": [], "highlight_words": []}
 
     def take(match: re.Match[str]) -> str:
@@ -362,6 +363,7 @@ _TYPED_QUOTE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 _TYPED_MINUS = re.compile("(?:^|(?<=[\\s(]))[\u2013\u2014\u2212](?=[^\\s)\u2013\u2014\u2212-])")
 
 
+_TAG_CLAUSE = re.compile(r'((?<![^\s(])tag:(?:"[^"]*"|\S+))', re.IGNORECASE)
 _BAR = re.compile(r"(?<!\S)\|\|?(?!\S)")
 
 
@@ -373,7 +375,12 @@ def typed_marks(text: str) -> str:
     A `|` or `||` between words (outside a phrase) is `OR`, as in web searches and code:
     `kelmor | velna` searched both words."""
     if not text.isascii():
-        text = _TYPED_MINUS.sub("-", _TYPED_QUOTE.sub('"', text))
+        # A tag is named as it was written (`tag:«draft»`: tags keep such marks).
+        parts = _TAG_CLAUSE.split(text)
+        text = "".join(
+            part if n % 2 else _TYPED_MINUS.sub("-", _TYPED_QUOTE.sub('"', part))
+            for n, part in enumerate(parts)
+        )
     if "|" in text:
         parts = re.split(r'("[^"]*")', text)  # not inside a phrase
         text = "".join(part if part[:1] == '"' else _BAR.sub("OR", part) for part in parts)
