@@ -64,6 +64,9 @@ class Version:
     published: datetime | None = None
     period: str = ""
     """"year" or "month" when the article is dated by that period alone (`Article.period`)."""
+    id: str = ""
+    """The article's id: what finds it once its key (`path#n` in a file of several) is
+    another article's."""
 
     @property
     def from_folder(self) -> bool:

@@ -152,8 +152,14 @@ class OracleQueryError(ValueError):
     pass
 
 
+_DASHES = "\u2013\u2014\u2212-"
+"""A minus as typed: an en or em dash (a word processor's), a minus sign, a hyphen (last: no
+range in a character class)."""
+_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'))
+"""Double quotation marks of every style as the query's own."""
+
 _TOKEN = re.compile(
-    r"\s*(?:(?P<open>\()|(?P<close>\))|(?P<minus>-)(?=[^\s)\-])"
+    rf"\s*(?:(?P<open>\()|(?P<close>\))|(?P<minus>[{_DASHES}])(?=[^\s){_DASHES}])"
     r'|(?P<field>[A-Za-z_]\w*):(?=\S)|"(?P<phrase>[^"]*)"(?:~(?P<slop>\d+))?'
     r"|(?P<range>[\[{][^\]}]*[\]}])|(?P<word>[^\s()\"]+))"
 )
@@ -172,6 +178,7 @@ class Parser:
 
     @staticmethod
     def _lex(text: str) -> list[tuple[str, str, str]]:
+        text = text.translate(_QUOTES)
         tokens = []
         at = 0
         while at < len(text):
@@ -185,6 +192,8 @@ class Parser:
             if kind == "slop":
                 kind = "phrase"
             value = match.group(kind)
+            if kind == "word" and value in ("|", "||"):
+                value = "OR"  # as in web searches and code
             tokens.append((kind, value, match.group("slop") or ""))
             at = match.end()
         return tokens

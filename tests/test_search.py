@@ -696,6 +696,22 @@ def test_a_hyphen_inside_a_word_is_not_a_minus(small_library: Path) -> None:
     assert _titles(library, "kelmor - covid") == ["Covid-19 rules"]  # a lone dash is no minus
 
 
+def test_a_fuzzy_word_finds_the_word_as_typed_first(small_library: Path) -> None:
+    # "cafe~" kept its 3 most common neighbours, "came", "case" and "care": more common than
+    # "cafe", which was left out with the articles saying it.
+    from builders import write_article
+
+    write_article(small_library, "cafe.txt", "Quay kiosk", "The cafe on the quay opens.")
+    for n, word in enumerate(["came", "case", "care", "cage"] * 2):
+        write_article(small_library, f"w{n}.txt", f"Note {n}", f"The {word} was noted.")
+    library = Library(small_library).open()
+    library.update()
+    for query in ("cafe~", "cafe~2"):
+        results = library.search(query, limit=50)
+        assert results.limited  # more neighbours than are searched
+        assert "Quay kiosk" in [hit.title for hit in results.hits], query
+
+
 def test_a_single_digit_is_a_word_numbers_are_told_apart_by(small_library: Path) -> None:
     # A single digit was left out as a single letter is: "pier 7" found "Pier 9", and
     # "1,000" (words "1" and "000") found "15,000" and "120,000".
@@ -722,6 +738,42 @@ def test_a_pasted_address_is_searched_in_url(library: Library) -> None:
     assert _titles(library, address) == ["Kelmor harbour expansion approved"]
     assert _titles(library, f"grain {address}") == []  # beside words, as url: is
     assert _titles(library, '"http://gazette.example"') == []  # a phrase stays words
+    # The same page's address as copied elsewhere found nothing: another scheme, `www.`, a
+    # shared link's tracking parameters, a fragment, angle brackets (mail), no scheme.
+    for copied in (
+        "https://gazette.example/kelmor-harbour",
+        "https://www.gazette.example/kelmor-harbour/?utm_source=feed&fbclid=x1#comments",
+        "www.gazette.example/kelmor-harbour",
+        "<http://gazette.example/kelmor-harbour>",
+        "url:https://www.gazette.example/kelmor-harbour",
+    ):
+        assert _titles(library, copied) == ["Kelmor harbour expansion approved"], copied
+    assert _titles(library, f"{address}?page=2") == []  # a parameter that names the page
+
+
+def test_quotes_dashes_and_bars_as_people_type_them_are_the_query_s_own(library: Library) -> None:
+    # “town old” searched both words anywhere (the river article), and `–vessa` searched
+    # "vessa": the one article it was meant to leave out.
+    for opening, closing in ("“”", "„“", "«»", "‟”"):
+        assert _titles(library, f"{opening}town old{closing}") == []
+        assert _titles(library, f"{opening}old town{closing}") == [
+            "River flood reaches the old town"
+        ]
+    for dash in "–—−":
+        assert _titles(library, f"kelmor {dash}vessa {dash}harbour") == [
+            "Grain export sanctions tightened"
+        ]
+        assert len(_titles(library, f"kelmor {dash} vessa")) == 1  # a dash alone is no minus
+    assert _titles(library, "title:“old town”") == ["River flood reaches the old town"]
+    # `|` searched both words ("vessa | harbour": no article has both).
+    either = sorted(_titles(library, "vessa OR harbour"))
+    assert len(either) == 2
+    assert sorted(_titles(library, "vessa | harbour")) == either
+    assert sorted(_titles(library, "vessa || harbour")) == either
+    assert _titles(library, '"vessa | harbour"') == []  # in a phrase, a bar is punctuation
+    assert library.search("“old town”").query == "“old town”"  # shown as typed
+    with pytest.raises(QueryError, match="closing"):
+        library.search("“old town")
 
 
 def test_a_single_letter_is_a_word_but_not_at_an_apostrophe(small_library: Path) -> None:

@@ -65,6 +65,9 @@ def test_a_tag_typed_with_quotes_and_parentheses_is_found(library: Library) -> N
     library.annotations.add_tags(flood, '"draft" (2024)')
     assert "draft-2024" in library.annotations.article_state(flood).tag_names
     assert _titles(library, "tag:draft-2024") == ["River flood reaches the old town"]
+    # Typographic quotes are a tag's own (a query's “…” is a phrase, not in a tag clause).
+    library.annotations.add_tags(flood, "«brouillon»")
+    assert _titles(library, "tag:«brouillon» “old town”") == ["River flood reaches the old town"]
 
 
 def test_note_and_highlight_words(library: Library) -> None:
@@ -89,6 +92,10 @@ def test_has_and_is_flags(library: Library) -> None:
         "Kelmor harbour expansion approved",
         "River flood reaches the old town",
     ]
+    # With a word processor's dash: "tag:, note:, highlight:, has: and is: need the
+    # annotation store" (the store was asked for by the clauses as written, with `-` only).
+    assert _titles(library, "kelmor –is:starred") == _titles(library, "kelmor -is:starred")
+    assert _titles(library, "has:notes —is:starred") == ["River flood reaches the old town"]
 
 
 def test_flags_that_contradict_each_other_match_nothing(library: Library) -> None:

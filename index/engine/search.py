@@ -167,8 +167,9 @@ def _joined(text: str, start: int, end: int) -> bool:
 
 def split_annotation_clauses(text: str) -> tuple[str, AnnotationFilter]:
     """(the query without annotation clauses, those clauses). They combine with AND: they
-    narrow the whole search, so one joined by `OR`/`ANDNOT` or in parentheses is refused."""
-    text = tidy_field_clauses(text)
+    narrow the whole search, so one joined by `OR`/`ANDNOT` or in parentheses is refused.
+    `text` as typed (`typed_marks`: `–is:starred` is `-is:starred`)."""
+    text = tidy_field_clauses(typed_marks(text))
     found: dict[str, Any] = {"tags": [], "note_words": [], "highlight_words": []}
 
     def take(match: re.Match[str]) -> str:
@@ -358,14 +359,65 @@ def _check_syntax(text: str) -> None:
             )
 
 
-_PASTED_URL = re.compile(r"(?<![\w:\"'])(?=https?://)", re.IGNORECASE)
+_TYPED_QUOTE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_TYPED_MINUS = re.compile("(?:^|(?<=[\\s(]))[\u2013\u2014\u2212](?=[^\\s)\u2013\u2014\u2212-])")
+
+
+_TAG_CLAUSE = re.compile(r'((?<![^\s(])tag:(?:"[^"]*"|\S+))', re.IGNORECASE)
+_BAR = re.compile(r"(?<!\S)\|\|?(?!\S)")
+
+
+def typed_marks(text: str) -> str:
+    """`text` with the marks a word processor or phone types read as the query's own: double
+    quotation marks of any style (“ ” „ « ») as `"`, and an en or em dash or minus sign
+    before a word (`flood –velna`) as `-`. “kelmor harbour” searched the two words anywhere
+    (7 articles where the phrase is in 2), and `–velna` searched "velna": the opposite.
+    A `|` or `||` between words (outside a phrase) is `OR`, as in web searches and code:
+    `kelmor | velna` searched both words."""
+    if not text.isascii():
+        # A tag is named as it was written (`tag:«draft»`: tags keep such marks).
+        parts = _TAG_CLAUSE.split(text)
+        text = "".join(
+            part if n % 2 else _TYPED_MINUS.sub("-", _TYPED_QUOTE.sub('"', part))
+            for n, part in enumerate(parts)
+        )
+    if "|" in text:
+        parts = re.split(r'("[^"]*")', text)  # not inside a phrase
+        text = "".join(part if part[:1] == '"' else _BAR.sub("OR", part) for part in parts)
+    return text
+
+
+_PASTED_URL = re.compile(
+    r"(?<![\w:\"'<])<?(?P<address>(?:https?://|www\.)[^\s<>\"()]*)>?|"
+    r"(?<![\w\"'])(?P<field>url:)(?P<value>https?://[^\s\"()]*)",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|msclkid|igshid|mc_cid|mc_eid)$", re.I)
 
 
 def _pasted_urls(text: str) -> str:
-    """A web address typed or pasted alone (`https://site/page`) searched in `url:`, as
-    `url:https://site/page` is: it was refused as the unknown field "https:"."""
+    """A web address typed or pasted alone (`https://site/page`, `www.site/page`, in `<>`)
+    searched in `url:`, as `url:https://site/page` is: it was refused as the unknown field
+    "https:". In `url:` a page's address is its site and path (`page_address`)."""
+
+    def address(match: re.Match[str]) -> str:
+        return "url:" + page_address(match.group("address") or match.group("value"))
+
     parts = re.split(r'("[^"]*")', text)  # not inside a phrase
-    return "".join(part if part[:1] == '"' else _PASTED_URL.sub("url:", part) for part in parts)
+    return "".join(part if part[:1] == '"' else _PASTED_URL.sub(address, part) for part in parts)
+
+
+def page_address(url: str) -> str:
+    """`url` as it names a page whichever way it was copied: without its scheme, `www.`, the
+    fragment (`#comments`) and the parameters that only track the click (`utm_source`,
+    `fbclid` ...). The same page's address with `http:`, without `www.` or from a shared link
+    found nothing: the phrase of its parts is not in the address the article gives."""
+    url = url.split("#", 1)[0]
+    address, _, query = url.partition("?")
+    kept = [p for p in query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0])]
+    address = _SCHEME.sub("", address).rstrip("/.,;")
+    return address + ("?" + "&".join(kept) if kept else "")
 
 
 def _lowercase_fields(text: str) -> str:
@@ -485,6 +537,7 @@ def parse_query(text: str, schema: Any, *, whole: bool = True) -> Any:
     (`overlapping_periods`), not only in one holding it (`whole_periods`)."""
     from whoosh import query
 
+    text = typed_marks(text)
     _check_syntax(text)
     parsed = _plain_words(text)
     if parsed is None:
@@ -667,6 +720,7 @@ def _bound(
                     reader, fieldname, stem or q.text, q.maxdist, 1, cancelled
                 )
                 scored = _by_frequency(reader, fieldname, candidates, q, notes, cancelled)
+                scored.sort(key=lambda pair: pair[1] != stem)  # the word as typed first
         else:
             cap = PREFIX_EXPANSIONS
             scored = _by_frequency(reader, fieldname, q._btexts(reader), q, notes, cancelled)
@@ -748,7 +802,8 @@ def _fuzzy_words(
     reader: Any, fieldname: str, word: str, verify: Verifier | None
 ) -> list[tuple[int, str, str]]:
     """(document frequency, index term, word) for the words one edit from `word` (folded)
-    that the library uses, the most frequent first; at most FUZZY_EXPANSIONS + 1 of them.
+    that the library uses, `word` itself first, then the most frequent; at most
+    FUZZY_EXPANSIONS + 1 of them.
 
     Words, not stems: each variant is analysed as an article word is, and kept when its
     term is indexed and `verify` finds the word itself in articles. Stemming conflates:
@@ -764,6 +819,10 @@ def _fuzzy_words(
     ranked = sorted(
         ((reader.doc_frequency(fieldname, term), term) for term in by_term), reverse=True
     )
+    own = _analysed(word) if stemmed else word
+    # The word as typed first: "cafe~" kept "came", "case" and "care", more common, and
+    # missed the articles saying "cafe".
+    ranked.sort(key=lambda pair: pair[1] != own)
     found: list[tuple[int, str, str]] = []
     for frequency, term in ranked[:FUZZY_CANDIDATES]:
         variants = by_term[term]
@@ -1329,7 +1388,8 @@ class Search:
         # As the articles' text was read: a zero-width character pasted or typed (a Persian
         # word's non-joiner) would split a word the index holds whole.
         self.text = _pasted_urls(sanitise_line(text))
-        tidied = tidy_field_clauses(self.text)
+        typed = typed_marks(self.text)  # searched; `text` is shown as typed
+        tidied = tidy_field_clauses(typed)
         if self.text and not tidied:  # "title:", "date:>", "?": not every article
             raise NothingToSearch(
                 "nothing to search for yet: a field needs a word, as in title:kelmor"
@@ -1337,7 +1397,7 @@ class Search:
                 else "nothing to search for: only very common words or symbols"
             )
         _check_syntax(tidied)
-        self.words, self.wanted = split_annotation_clauses(self.text)
+        self.words, self.wanted = split_annotation_clauses(typed)
         if self.wanted and annotations is None:
             raise QueryError("tag:, note:, highlight:, has: and is: need the annotation store")
         self.library = library

@@ -728,7 +728,7 @@ def describe_versions(docs: DocStore, members: dict[str, list[str]]) -> dict[str
         found = [articles[k] for k in keys if k in articles and len(keys) > 1]
         found.sort(key=_date_order)
         described[story] = [
-            Version(a.key, a.title, a.source, a.published, a.period)
+            Version(a.key, a.title, a.source, a.published, a.period, a.id)
             for a in found[: LISTED_VERSIONS + 1]
         ]
     return described

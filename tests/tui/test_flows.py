@@ -965,6 +965,54 @@ class TestHistory:
             assert app.main.reader.article.key == "feed.json#2"  # type: ignore[union-attr]
             assert app.main.reader.cursor_location == (0, 0)
 
+    async def test_back_to_a_like_list_of_a_version_row_finds_its_article_by_id(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """qa42's leftover: `L` on a story's other version listed under its hit (`V`) kept
+        no id, so `[` back to that list, once an article was put at the export's front,
+        listed the articles like the one now at the version's old key."""
+        import json
+        import os
+
+        from newsread.tui.widgets.results_list import VersionOption
+
+        wire = (
+            "The port authority said on Tuesday that the northern quay would close for six "
+            "weeks of repairs after storm damage, and that ferries would use the southern "
+            "berth until the work was done. Engineers found deep cracks in the sea wall."
+        )
+        told = [
+            {"title": "Quay to close for repairs", "text": wire},
+            {"title": "Storm-hit quay closes", "text": "KELMOR - " + wire + " Ferries wait."},
+        ]
+        feed = library / "wire.json"
+
+        def write(items: list[dict[str, str]]) -> None:
+            feed.write_text(json.dumps(items), encoding="utf-8")
+            os.utime(feed, (1e9 + len(items), 1e9 + len(items)))
+
+        write(told)
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "cracks")
+            results = app.main.results_list
+            await pilot.press("V", "j")
+            (row,) = [o for o in results.options if isinstance(o, VersionOption)]
+            assert results.highlighted_key == row.version.key
+            title = row.version.title
+            await pilot.press("L")
+            await settle(pilot)
+            assert app.main.results.query == f"like: {title}"  # type: ignore[union-attr]
+            await search(pilot, "vessa")
+            write([{"title": "Ferry fares frozen", "text": "Ferry fares stay as they are."}, *told])
+            await pilot.press("ctrl+r")
+            await wait_for(pilot, lambda: "1 file changed — indexing" in notifications(app))
+            await settle(pilot)
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
+            assert app.main.results.query == f"like: {title}"  # type: ignore[union-attr]
+
     async def test_back_and_forward_come_back_to_the_hit_the_list_was_left_on(
         self, tmp_path: Path, make_app: MakeApp
     ) -> None:

@@ -1432,8 +1432,13 @@ class MainScreen(Screen[None]):
         article = self.article_view.article
         if article is not None and article.key == key:
             return article.id, article.title
-        hit = next((hit for hit in self.results_list.rows.values() if hit.key == key), None)
-        return (hit.id, hit.title) if hit is not None else ("", "")
+        hits = self.results_list.rows.values()
+        hit = next((hit for hit in hits if hit.key == key), None)
+        if hit is not None:
+            return hit.id, hit.title
+        # A story's other version, listed under its hit (`V`).
+        version = next((v for hit in hits for v in hit.others if v.key == key), None)
+        return (version.id, version.title) if version is not None else ("", "")
 
     def action_toggle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
