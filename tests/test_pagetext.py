@@ -3174,3 +3174,12 @@ def test_a_label_or_a_count_in_brackets_is_part_of_the_headline(headline: str) -
         f"        {HEADLINE}\n", f"        {headline}\n", 1
     )
     assert parse_text(page).title == headline
+
+
+def test_a_space_a_browser_set_before_a_comma_is_no_part_of_the_headline() -> None:
+    # inscriptis sets a space between two spans: "<span>Harbour line</span>, Northfield".
+    headline = "Driverless trams on the harbour line , Northfield"
+    page = PAGE.replace(f"        Home » Transport » {HEADLINE}\n", "").replace(
+        f"        {HEADLINE}\n", f"        {headline}\n", 1
+    )
+    assert parse_text(page).title == "Driverless trams on the harbour line, Northfield"

@@ -1023,15 +1023,21 @@ _PICTURE_LABEL = re.compile(
 # The words a headline does not end with: the picture or logo that followed them ("Chicken
 # with Rice with [brand]") is left out of the text, or shown by its file's name.
 _DANGLING = frozenset("with and & und mit et avec".split())
+# A space before a comma, where a browser set one between two spans ("Rioja , Spanien"): no one
+# types it so, in any language's typography.
+_SPACED_COMMA = re.compile(r"(?<=\S) +,(?=\s|$)")
 
 
 def _undrawn(text: str) -> str:
     """`text` as a reader sees it, without what a text browser drew into it: rules at its
-    edges, pictures' labels, and a word that led into a picture left out."""
+    edges, pictures' labels, a word that led into a picture left out, a space set between
+    two spans before a comma."""
     if "━" in text or "─" in text:
         text = _RULE_EDGE.sub("", text)
     if "[" in text or ":INS]" in text:
         text = _PICTURE_LABEL.sub("", text).strip()
+    if " ," in text:
+        text = _SPACED_COMMA.sub(",", text)
     head, _, last = text.rpartition(" ")
     if last.casefold() in _DANGLING and len(head.split()) >= _AFTER_KICKER:
         return head
