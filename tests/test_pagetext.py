@@ -3143,3 +3143,43 @@ def test_an_article_opening_the_headline_is_no_kicker_where_a_teaser_leaves_it_o
         .replace("        * Council approves", f"        * {teaser}\n        * Council approves")
     )
     assert parse_text(page).title == headline
+
+
+TRAMS_HEADLINE = "Driverless trams on two lines from spring"
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        f"━━━━━━━━━━━━━━━━━━━━ {TRAMS_HEADLINE}",  # w3m's <hr> in a layout table's cell beside it
+        f"        {TRAMS_HEADLINE} ━━━━━━━━━━━━━━━━",
+        f"        {TRAMS_HEADLINE} with [northfield_tram_logo.png]",  # lynx: a picture's file name
+        f"        {TRAMS_HEADLINE} with [northfield5c9b]",  # w3m: the name cut at its width
+        f"        {TRAMS_HEADLINE} with",  # inscriptis: the picture left out
+        f"        {TRAMS_HEADLINE} [INS::INS]",  # w3m's marks around an empty <ins>
+    ],
+)
+def test_what_a_text_browser_drew_beside_the_headline_is_no_part_of_it(shown: str) -> None:
+    # A rule, a picture shown by its file's name (and the word that led into it), w3m's
+    # marks for inserted text: none of them is a word of the headline a reader sees.
+    page = PAGE.replace(f"        Home » Transport » {TRAMS_HEADLINE}\n", "").replace(
+        f"        {TRAMS_HEADLINE}\n", f"{shown}\n", 1
+    )
+    assert parse_text(page).title == TRAMS_HEADLINE
+
+
+@pytest.mark.parametrize("headline", [f"[Update] {TRAMS_HEADLINE}", f"{TRAMS_HEADLINE} [2/3]"])
+def test_a_label_or_a_count_in_brackets_is_part_of_the_headline(headline: str) -> None:
+    page = PAGE.replace(f"        Home » Transport » {TRAMS_HEADLINE}\n", "").replace(
+        f"        {TRAMS_HEADLINE}\n", f"        {headline}\n", 1
+    )
+    assert parse_text(page).title == headline
+
+
+def test_a_space_a_browser_set_before_a_comma_is_no_part_of_the_headline() -> None:
+    # inscriptis sets a space between two spans: "<span>Harbour line</span>, Northfield".
+    headline = "Driverless trams on the harbour line , Northfield"
+    page = PAGE.replace(f"        Home » Transport » {TRAMS_HEADLINE}\n", "").replace(
+        f"        {TRAMS_HEADLINE}\n", f"        {headline}\n", 1
+    )
+    assert parse_text(page).title == "Driverless trams on the harbour line, Northfield"

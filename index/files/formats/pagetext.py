@@ -1012,6 +1012,36 @@ def _laid_out_like_a_page(text_lines: list[str]) -> bool:
 # field ("[          ]", "Name ________").
 _DRAWN = re.compile(r"\s*(?:[━─]{3,}.*|(?:\[[^\[\]]{1,40}\]\s*)+\W{0,3}|.*\[\s{4,}\].*|.*_{8,}.*)$")
 _MIN_DRAWN = 2
+# A rule w3m draws beside a line's words, on a line of a layout table ("━━━━ Headline").
+_RULE_EDGE = re.compile(r"^[━─]{3,}\s*|\s*[━─]{3,}$")
+# A picture a text browser shows by its file's name, in one "word" with a dot, an underscore,
+# a colon or a figure among letters ("[brand_logo.png]", "[teaser5c9b]"), or w3m's marks
+# around an <ins> ("[INS:", ":INS]"), which a headline's line may hold beside its words.
+_PICTURE_LABEL = re.compile(
+    r"\s*(?:\[(?=[^\s\[\]]*(?:[._:]|[^\W\d_]\d|\d[^\W\d_]))[^\s\[\]]{1,100}\]|\[INS:|:INS\])"
+)
+# The words a headline does not end with: the picture or logo that followed them ("Chicken
+# with Rice with [brand]") is left out of the text, or shown by its file's name.
+_DANGLING = frozenset("with and & und mit et avec".split())
+# A space before a comma, where a browser set one between two spans ("Rioja , Spanien"): no one
+# types it so, in any language's typography.
+_SPACED_COMMA = re.compile(r"(?<=\S) +,(?=\s|$)")
+
+
+def _undrawn(text: str) -> str:
+    """`text` as a reader sees it, without what a text browser drew into it: rules at its
+    edges, pictures' labels, a word that led into a picture left out, a space set between
+    two spans before a comma."""
+    if "━" in text or "─" in text:
+        text = _RULE_EDGE.sub("", text)
+    if "[" in text or ":INS]" in text:
+        text = _PICTURE_LABEL.sub("", text).strip()
+    if " ," in text:
+        text = _SPACED_COMMA.sub(",", text)
+    head, _, last = text.rpartition(" ")
+    if last.casefold() in _DANGLING and len(head.split()) >= _AFTER_KICKER:
+        return head
+    return text
 
 
 # A page set flush left: at least _MIN_SHORT lines, and _SHORT_SHARE of its lines, are labels
@@ -1105,7 +1135,7 @@ def find_article(text_lines: list[str], name: str = "") -> PageArticle | None:
     start = _lead_in(lines, floor, title, start, end)
     found = PageArticle(
         lines[headline].end - 1,
-        title,
+        _undrawn(title) or title,
         lines[start].index,
         lines[end].end,
         None if standfirst is None else lines[standfirst].index,
