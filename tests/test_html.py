@@ -2157,6 +2157,34 @@ def test_a_name_alone_in_the_last_paragraph_signs_the_text() -> None:
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "<p>Jane Doe</p><p>March 3, 2021</p>",
+        "<p>Jane Doe, March 3, 2021</p>",
+        "<p>Jane Doe | 03.03.2021</p>",
+    ],
+)
+def test_a_name_closing_the_text_with_its_date_signs_it(signed: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{signed}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "<p>Berlin, March 3, 2021</p>",
+        "<p>Mill Street Society</p><p>March 3, 2021</p>",
+        "<p>Questions? Write to our press office:</p><p>Jane Doe</p><p>March 3, 2021</p>",
+        "<p>“We will not reopen a bridge we cannot trust, whatever it costs us.”</p>"
+        "<p>Jane Doe, March 3, 2021</p>",
+    ],
+)
+def test_a_date_closing_the_text_under_no_signature_names_no_one(dated: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{dated}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
 def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:
     article = (
         f"<h1>Bridge closed after cracks found</h1>{BODY}"

@@ -34,6 +34,7 @@ from newsread.index.files.dates import (
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    byline_date,
     caseless_byline,
     cjk_byline,
     copyright_holder,
@@ -5378,6 +5379,9 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
         return []
     name, before = paragraphs[-1], paragraphs[-2]
     shown_as, shown_text = "normalize-space(.) = $text", name
+    dated = _dated_signature(paragraphs)
+    if dated:
+        name, before, shown_text = dated
     marked = _MARKED_SIGNATURE.search(name)
     kanji = _KANJI_SIGNATURE.search(name)
     if kanji:
@@ -5413,6 +5417,26 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     ):
         return []
     return [name]
+
+
+def _dated_signature(paragraphs: list[str]) -> tuple[str, str, str] | None:
+    """The name, the paragraph above it and the name's paragraph where the text is signed and
+    dated, as a letter or a blog post is: "Jane Doe" over "3 March 2021", or "Jane Doe, 3 March
+    2021" in one paragraph; None where the last paragraph holds no date after a name."""
+    last = paragraphs[-1]
+    date = byline_date(last) if len(last) <= _MAX_DATED_SIGNATURE else ""
+    if not date:
+        return None
+    name = last[: last.rfind(date)].rstrip(" |,;·•–—-")
+    if name:
+        return name, paragraphs[-2], last
+    if len(paragraphs) <= _SIGNED_TEXT:
+        return None
+    return paragraphs[-2], paragraphs[-3], paragraphs[-2]
+
+
+# The longest paragraph a dated signature ("Jane Doe, 3 March 2021") is read in.
+_MAX_DATED_SIGNATURE = 80
 
 
 # What the text a signature closes ends with: a sentence's end, a quotation's, a letter's
