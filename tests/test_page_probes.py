@@ -350,6 +350,10 @@ Related
         ("  Jane Doe\n  Senior Reporter, Northfield Courier", ["Jane Doe"], ""),
         ("  Jane Doe\n  Staff Writer at The Harbour Gazette", ["Jane Doe"], ""),
         ("  Mary Smith\n  Council Leader, Northfield", [], ""),
+        # A name over her job at the paper with no comma: the outlet, a desk, the job.
+        ("  Jane Doe\n  Northfield Courier Politics Editor", ["Jane Doe"], ""),
+        ("  Jane Doe\n  Harbour UK News Fellow", ["Jane Doe"], ""),
+        ("  Mary Smith\n  Northfield Library Friends", [], ""),
         # A name in brackets under the date: a picture's caption or credit, no byline.
         ("  12 March 2024\n  (John Roe)", [], ""),
         # The writer's job after her name in Italian (with where she writes from), Polish,

@@ -1687,6 +1687,30 @@ def outlet_or_role(text: str) -> bool:
     return len(words) >= 2 and any(w in _ROLE_WORDS | _OUTLET_WORDS for w in lowered)
 
 
+# Jobs a newsroom gives people that name no desk or beat and no writing: set under a name
+# ("BuzzFeed UK News Fellow", "Courier Politics Intern"), never a byline's word.
+_JOB_ONLY_WORDS = _words("fellow intern trainee volontär volontärin")
+# The most words of a job's line under a name: an outlet, a desk, a rank and the job.
+_MAX_JOB_WORDS = 5
+
+
+def job_line(text: str) -> bool:
+    """Whether `text` is a job as a CMS sets it on a line of its own under the writer's name:
+    a few capitalised words (the outlet, a desk) ending in a person's job ("Harbour News
+    Reporter", "Courier Politics Editor", "Harbour UK News Fellow"); a desk or team ("Cloud
+    Help Desk") is no one's job."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_JOB_WORDS:
+        return False
+    if not all(_is_capitalised(w) or _ACRONYM_WORD.match(w) for w in words):
+        return False
+    return words[-1].lower() in _PERSON_ROLES | _JOB_ONLY_WORDS
+
+
+# An outlet's letters in a job's line ("BBC", "UK", "NPR").
+_ACRONYM_WORD = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+
+
 # "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.
 DATELINE = re.compile(
     r"^[A-Z][A-Z'’ .-]{1,30}(?:,\s+[A-Z][\w .,'’]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"

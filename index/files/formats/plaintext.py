@@ -48,6 +48,7 @@ from newsread.index.files.formats.bylines import (
     is_desk,
     is_person_name,
     is_role_word,
+    job_line,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
@@ -1525,6 +1526,7 @@ def _dated_neighbour(line: str) -> bool:
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
         or _role_at_outlet(line)
+        or job_line(line)
     )
 
 
