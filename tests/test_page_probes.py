@@ -2129,3 +2129,38 @@ def test_thanks_in_the_texts_own_words_are_kept() -> None:
 @pytest.mark.parametrize("heading", ["Meistgelesen in der Rubrik", "Most read", "Lesen Sie auch"])
 def test_the_heading_of_a_list_of_other_stories_is_no_headline(heading: str) -> None:
     assert _not_a_headline(heading)
+
+
+# A local paper's page saved as text: menus of short lines make it look wrapped at their width,
+# while its meta line (the writer's name twice, her photo's text and her byline) and its
+# paragraphs each stand on one long line.
+_TOWNS = "Ashford Bexley Camden Dover Ealing Frome Gosport Hythe Ilford Jarrow Kendal Luton".split()
+_EDITIONS = "\n".join(
+    f"          * {town} and {other} local news" for town in _TOWNS for other in _TOWNS[:8]
+)
+MENU_PAGE = f"""    Subscribe
+{_EDITIONS}
+                  comments
+
+            Council votes to close the old library on Mill Street
+
+                  Print Email
+                Jane Doe | Harbour Media for Courier.com By Jane Doe | Harbour Media for Courier.com
+                Email the author | Follow on Twitter
+                on December 13, 2016 at 4:51 PM
+
+                NORTHFIELD -- The council voted on Tuesday to close the old library on Mill \
+Street after years of falling visits and rising repair costs.
+
+                Supporters of the branch had gathered more than two thousand signatures, but \
+the budget committee said the money was better spent on the new centre.
+
+                A final meeting on the building's future is planned for the spring, when the \
+council will also decide what happens to the collection.
+"""
+
+
+def test_a_meta_line_far_longer_than_a_menus_width_is_no_line_of_a_wrapped_paragraph() -> None:
+    draft = parse_text(MENU_PAGE)
+    assert draft.title == "Council votes to close the old library on Mill Street"
+    assert draft.authors == ["Jane Doe"]

@@ -2634,6 +2634,11 @@ def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
         )
 
     line = lines[index]
+    if _columns(line) > width * _PAST_WIDTH:
+        # Far longer than the lines were wrapped at (a page of menus, its few paragraphs a
+        # line each): no wrapper set it, as a meta line run together may be ("Jane Doe |
+        # Courier By Jane Doe | Courier").
+        return False
     return (index > 0 and continues(lines[index - 1], line)) or (
         index + 1 < len(lines) and continues(line, lines[index + 1])
     )
@@ -2641,6 +2646,9 @@ def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
 
 # How full a line must be for the next to go on from it, as a share of the wrapping width.
 _FULL_LINE = 0.75
+# How much longer than the wrapping width a line may be and still be one a wrapper set (a
+# word longer than the room left on it).
+_PAST_WIDTH = 1.25
 
 
 def _headline_lines(lines: list[str], page: PageArticle) -> range:
