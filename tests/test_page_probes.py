@@ -354,6 +354,20 @@ Related
         ("  Jane Doe\n  Northfield Courier Politics Editor", ["Jane Doe"], ""),
         ("  Jane Doe\n  Harbour UK News Fellow", ["Jane Doe"], ""),
         ("  Mary Smith\n  Northfield Library Friends", [], ""),
+        # A name run into her outlet under a photo's caption and its credit, no blank line
+        # between them.
+        (
+            "  The bridge seen from the ferry pier on Monday.\n  (John Roe / AP)\n"
+            "  Jane Doe The Harbour Post",
+            ["Jane Doe"],
+            "The Harbour Post",
+        ),
+        (
+            "  The bridge seen from the ferry pier on Monday.\n  (John Roe / AP)\n"
+            "  Mary Smith Harbour Street",
+            [],
+            "",
+        ),
         # A name in brackets under the date: a picture's caption or credit, no byline.
         ("  12 March 2024\n  (John Roe)", [], ""),
         # The writer's job after her name in Italian (with where she writes from), Polish,

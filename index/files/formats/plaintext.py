@@ -2474,6 +2474,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
                 _dated(nearby, position)
                 or _alone_under_headline(nearby, position, low, page)
                 or _COUNTERS.search(line) is not None
+                or _signed_for_outlet(line, low + position, page)
             )
         )
         line = _trailing_prefix(line)[1] or line
@@ -2603,6 +2604,14 @@ def _meta_bar_above(lines: list[str], page: PageArticle) -> tuple[list[str], str
             if found and found[0]:
                 return found
     return None
+
+
+def _signed_for_outlet(line: str, index: int, page: PageArticle) -> bool:
+    """Whether `line`, between the headline and the text, is a person's name run into the
+    outlet they write for ("Jane Doe The Washington Post", under a photo's caption and its
+    credit): the name and the outlet are two marks of a byline, which a name alone is not."""
+    assert page.headline is not None
+    return page.headline < index < page.start and _people_before_outlet(line) is not None
 
 
 def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[str]) -> bool:
