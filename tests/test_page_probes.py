@@ -2178,3 +2178,47 @@ def test_a_meta_line_far_longer_than_a_menus_width_is_no_line_of_a_wrapped_parag
     draft = parse_text(MENU_PAGE)
     assert draft.title == "Council votes to close the old library on Mill Street"
     assert draft.authors == ["Jane Doe"]
+
+
+# A WordPress post as lynx and w3m dump it: the meta line's spans joined with no space, so the
+# "in" before its categories runs into the writer's name; the sidebar lists the categories.
+WORDPRESS_GLUED = """\
+Northfield Blog
+  * Start
+  * About
+
+Council votes to close the old library
+
+March 3, 2021 by {byline}
+
+The council voted on Tuesday to close the old library on Mill Street after years of falling \
+visits and rising repair costs, a decision that drew a crowd of angry residents.
+
+Supporters of the branch had gathered more than two thousand signatures, but the budget \
+committee said the money was better spent on the new centre across town.
+
+A final meeting on the building's future is planned for the spring, when the council will \
+also decide what happens to the collection.
+
+Categories
+  * Allgemeines
+  * News
+  * Local
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Jane Doein Allgemeines", ["Jane Doe"]),
+        ("Kevin Martinin News, Local", ["Kevin Martin"]),
+        # A name of three words, none of them the page's labels, stays whole.
+        ("Mary Robin Hart", ["Mary Robin Hart"]),
+    ],
+)
+def test_a_blogs_categories_run_into_the_writers_name_are_no_part_of_it(
+    byline: str, authors: list[str]
+) -> None:
+    draft = parse_text(WORDPRESS_GLUED.format(byline=byline))
+    assert draft.title == "Council votes to close the old library"
+    assert draft.authors == authors

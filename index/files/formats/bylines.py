@@ -368,7 +368,8 @@ _SEGMENTS = re.compile(
     r"|\s*,\s*(?=(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik(?:en)?|videos?)\s*:)",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*$")
+# ("By Jane Doe in Paris, France"; "by Jane Doe in News, Local", a blog's categories.)
+_PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*(?:,\s*[A-ZÀ-Þ][\w.'’ -]*)*$")
 # A place after each of several names: "Jane Doe in Washington and John Roe in London".
 _PLACES = re.compile(
     r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}"
@@ -914,6 +915,11 @@ _IN_CONVERSATION = re.compile(
 _OF_OUTLET = re.compile(r"^(?:da|do|de|del|della|des|du|dos|das)\s+(?P<outlet>[A-Z].*)$")
 
 
+def _credited(part: str) -> bool:
+    """Whether `part` of a byline names an agency or an outlet, the writer's credit."""
+    return is_agency(part.strip()) or looks_like_outlet(part.strip())
+
+
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
     segment = _ROLE_AT_PLACE.sub(r"\g<role>", _IN_CONVERSATION.sub(" ", segment))
@@ -939,6 +945,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(_clean_name(outlet.group("outlet")))
         segment = segment[: outlet.start()]
     place = _PLACE.search(segment)
+    if place and any(map(_credited, place.group().split(",")[1:])):
+        place = None  # "Jane Doe in Paris, Reuters": the place, then her agency
     # "Jane Doe in Washington and John Roe in London": each writer's place.
     placed = _PLACES.sub("", segment) if place else segment
     if len(_SEPARATORS.split(placed)) > 1 and _all_people(placed):

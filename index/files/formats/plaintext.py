@@ -809,6 +809,48 @@ def _unglued_role(line: str) -> str:
     return line
 
 
+# A blog's "in CATEGORY, CATEGORY" closing its meta line, its "in" run into the word before
+# it where a text browser joins the spans ("by Jane Doein Allgemeines").
+_GLUED_IN = re.compile(
+    r"(?<=[a-zß-ÿ]{2})in\s+(?P<categories>[^\W\d_][\w-]*(?:,\s*[^\W\d_][\w-]*)*)\s*$"
+)
+
+
+def _without_glued_categories(
+    authors: list[str], credit: str, lines: list[str]
+) -> tuple[list[str], str]:
+    """`authors` and `credit` without a blog's categories run on after the writer's name
+    ("Jane Doein Allgemeines" -> "Jane Doe"), where each is a label of the page (its list of
+    categories names them on lines of their own); a credit that is then a person's name is
+    the writer's."""
+    labels = _page_labels(lines)
+    authors = list(dict.fromkeys(_without_categories(name, labels) for name in authors))
+    cut = _without_categories(credit, labels)
+    if cut != credit and is_person_name(cut):
+        # "By Jane Doein News, Local", read whole as a credit: the writer's name.
+        authors, credit = list(dict.fromkeys([*authors, cut])), ""
+    return authors, credit
+
+
+def _without_categories(text: str, labels: frozenset[str]) -> str:
+    """`text` up to a blog's "in CATEGORY" run into its last word, where each category is
+    one of the page's `labels`; else `text` as it is."""
+    match = _GLUED_IN.search(text)
+    if match and all(part.strip() in labels for part in match.group("categories").split(",")):
+        return text[: match.start()].rstrip()
+    return text
+
+
+def _page_labels(lines: list[str]) -> frozenset[str]:
+    """The one-word lines of a page (its menus' and lists' items, stripped of their marks):
+    labels, not words of a name."""
+    return frozenset(
+        label
+        for raw in lines
+        if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
+    )
+
+
 def _byline_found(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -821,6 +863,8 @@ def _byline_found(
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
     line = _GLUED_BY.sub(r"\g<by> ", line)
+    if labels and "in " in line:
+        line = _without_categories(line, labels)  # "by Jane Doein News, Local"
     if _GLUED_ROLE.search(line):
         line = _unglued_role(line)
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
@@ -3762,6 +3806,8 @@ def parse_text(text: str, name: str = "") -> Draft:
     if paragraphs and not state.title:
         state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
+    if page is not None and any(_GLUED_IN.search(name) for name in (*authors, credit)):
+        authors, credit = _without_glued_categories(authors, credit, whole)
     if authors and state.credit and not looks_like_outlet(state.credit):
         # "Source: Occupy People from the Internet" under a post its author signed: where the
         # text came from, not an outlet that wrote it with them.
