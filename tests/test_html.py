@@ -825,6 +825,27 @@ def test_a_name_under_the_headline_wins_over_a_byline_far_below() -> None:
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "<p>“We had no other choice,” Smith said.</p>",
+        "<p>The bridge will be rebuilt, said Mary Smith, who leads the council.</p>",
+        "<p>„Wir hatten keine Wahl“, sagte Smith.</p>",
+    ],
+)
+def test_a_bare_name_under_the_headline_that_the_text_quotes_is_its_subject(quote: str) -> None:
+    article = (
+        f'<h1>Bridge closed after cracks found</h1><p class="info">Mary Smith</p>{BODY}{quote}'
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_byline_names_its_writer_though_the_text_quotes_her_namesake() -> None:
+    quote = "<p>“We had no other choice,” Doe said.</p>"
+    article = f"<h1>Bridge closed after cracks found</h1><p>By Jane Doe</p>{BODY}{quote}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
 def test_an_author_label_closing_the_text_names_the_writer_beside_the_publisher_s_credit() -> None:
     org = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge closed"}
     org["author"] = {"@type": "Organization", "name": "Musterstiftung e.V."}

@@ -2222,3 +2222,25 @@ def test_a_blogs_categories_run_into_the_writers_name_are_no_part_of_it(
     draft = parse_text(WORDPRESS_GLUED.format(byline=byline))
     assert draft.title == "Council votes to close the old library"
     assert draft.authors == authors
+
+
+_LATER = "A decision on a new bridge is expected from the county before the end of the year."
+
+
+@pytest.mark.parametrize(
+    ("quote", "authors"),
+    [
+        # The text quotes the name over it: the story's subject, no writer.
+        (f"“We had no other choice,” Smith said. {_LATER}", []),
+        (f"The bridge will be rebuilt, said Mary Smith, who leads the council. {_LATER}", []),
+        # Another person quoted: the name is the writer's.
+        (f"“We had no other choice,” Roe said. {_LATER}", ["Mary Smith"]),
+    ],
+)
+def test_a_bare_name_over_the_date_that_the_text_quotes_is_its_subject(
+    quote: str, authors: list[str]
+) -> None:
+    byline = "  Mary Smith\n  12 March 2024"
+    text = BYLINE_PAGE.format(byline=byline).replace("\nRelated\n", f"\n{quote}\n\nRelated\n")
+    draft = parse_text(text)
+    assert draft.authors == authors

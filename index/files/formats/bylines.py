@@ -1719,6 +1719,32 @@ def job_line(text: str) -> bool:
 _ACRONYM_WORD = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 
 
+# Verbs that give someone's words in a story: its subject's, who is quoted, not its writer.
+_SAID = (
+    r"said|says|told|added|explained|sagte|sagt|erklärte|betonte|meinte|dijo|afirmó|explicó"
+    r"|a\s+déclaré|a\s+dit|ha\s+detto|zei|zegt"
+)
+
+
+def quoted_as_speaker(name: str, text: str) -> bool:
+    """Whether `text` gives words that `name` (by the surname) said: "…,” Smith said",
+    "said Mary Smith", "Smith told the council": the person a story quotes is its subject,
+    and a bare name of theirs over it names no writer."""
+    words = name.split()
+    surname = words[-1] if len(words) >= 2 else ""
+    if len(surname) < _MIN_SURNAME or surname not in text:
+        return False
+    said = re.compile(
+        rf"(?<![\w-]){re.escape(surname)}\s+(?:{_SAID})\b"
+        rf"|\b(?:{_SAID})\s+(?:[^\W\d_][\w.'’-]*\s+){{0,2}}{re.escape(surname)}(?![\w-])"
+    )
+    return said.search(text) is not None
+
+
+# The shortest surname looked for as a speaker's ("Li" is looked for; "J." is no surname).
+_MIN_SURNAME = 2
+
+
 # "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.
 DATELINE = re.compile(
     r"^[A-Z][A-Z'’ .-]{1,30}(?:,\s+[A-Z][\w .,'’]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+"

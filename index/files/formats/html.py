@@ -47,6 +47,7 @@ from newsread.index.files.formats.bylines import (
     merge_bylines,
     one_word_byline,
     post_footer_author,
+    quoted_as_speaker,
     source_credit,
     split_author_field,
     split_byline,
@@ -859,6 +860,8 @@ class _Metadata:
         self.label_texts: list[Any] | None = None
         self.address: str | None = None
         self.byline_elements: tuple[tuple[list[str], str], tuple[list[str], str]] | None = None
+        # The text of the page's paragraphs, read once a bare name must be checked against it.
+        self.paragraph_text: str | None = None
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -1486,6 +1489,8 @@ class _Metadata:
                 credit = ""  # "Ángeles Escrivá | Madrid": where she wrote from, no outlet
             if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
+            if kind == _GUESS and people and all(map(self._quoted, people)):
+                continue  # "Mary Smith" over a story that quotes her: its subject, no writer
             if people and not all(
                 _is_site_name(p, site, url)
                 or _owns_the_site(p, owners)
@@ -1504,6 +1509,12 @@ class _Metadata:
                 fallback = ([], credit or ", ".join(people))
                 declared = kind == _DECLARED and not is_agency(fallback[1])
         return fallback
+
+    def _quoted(self, name: str) -> bool:
+        """Whether the page's paragraphs quote `name` as a speaker (`quoted_as_speaker`)."""
+        if self.paragraph_text is None:
+            self.paragraph_text = " ".join(" ".join(self.tree.xpath("//body//p//text()")).split())
+        return quoted_as_speaker(name, self.paragraph_text)
 
     def _owner_names(self) -> list[str]:
         """The names the page gives its site or its owner: the site's name (and the parts of

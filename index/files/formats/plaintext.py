@@ -56,6 +56,7 @@ from newsread.index.files.formats.bylines import (
     outlet_or_role,
     person_before_outlet,
     post_footer_author,
+    quoted_as_speaker,
     source_credit,
     split_byline,
     without_comments_link,
@@ -2540,6 +2541,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
                 found = None  # "Hong Kong" over "The Guardian view on Hong Kong": its subject
             elif _named_with_its_date_below(nearby, position, labels):
                 found = None  # "Harbour Insider" over "Jane Doe 1 day ago": the dated name's
+            elif found[0] and all(_quoted_in_text(person, lines, page) for person in found[0]):
+                found = None  # "Mary Smith" over a text that quotes her: its subject's name
         found = found or _labelled_author(line) or _interview_credit(line)
         if found and "/" in line and _credited_in_brackets(line, lines):
             continue  # "Jane Doe / AP" over a photo, "(Jane Doe / AP)" after its caption
@@ -2648,6 +2651,11 @@ def _meta_bar_above(lines: list[str], page: PageArticle) -> tuple[list[str], str
             if found and found[0]:
                 return found
     return None
+
+
+def _quoted_in_text(name: str, lines: list[str], page: PageArticle) -> bool:
+    """Whether the article's text quotes `name` as a speaker (`quoted_as_speaker`)."""
+    return quoted_as_speaker(name, " ".join(" ".join(lines[page.start : page.end]).split()))
 
 
 def _signed_for_outlet(line: str, index: int, page: PageArticle) -> bool:
