@@ -354,6 +354,12 @@ Related
         ("  Jane Doe\n  Northfield Courier Politics Editor", ["Jane Doe"], ""),
         ("  Jane Doe\n  Harbour UK News Fellow", ["Jane Doe"], ""),
         ("  Mary Smith\n  Northfield Library Friends", [], ""),
+        # The whole byline twice, first as her photo's text: the name and her outlet.
+        (
+            "  Jane Doe, Harbour Courier By Jane Doe, Harbour Courier",
+            ["Jane Doe"],
+            "Harbour Courier",
+        ),
         # A name run into her outlet under a photo's caption and its credit, no blank line
         # between them.
         (

@@ -788,6 +788,12 @@ _NAME_OVER_BYLINE = re.compile(
     r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?:(?<=[a-zß-ÿ])|\s+)"
     r"(?P<by>[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P=name)\b"
 )
+# The whole byline said twice, its words (the name and the outlet) first without the "By":
+# "Jane Doe | Harbour Media By Jane Doe | Harbour Media", a photo's text and then the byline
+# ("Jane Doe By Jane Doe" is `_NAME_OVER_BYLINE`'s).
+_BYLINE_TWICE = re.compile(
+    r"^(?P<byline>[^\W\d_].{4,80}?)\s*(?P<by>[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P=byline)$"
+)
 # A name of two or three words said twice in a row.
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
 
@@ -873,6 +879,7 @@ def _byline_found(
     if "@" in line:
         line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
     line = _NAME_OVER_BYLINE.sub(r"\g<by> \g<name>", line)
+    line = _BYLINE_TWICE.sub(r"\g<by> \g<byline>", line)
     doubled = _DOUBLED_NAME.match(line)
     if doubled and is_person_name(doubled.group(1)) and not is_place(doubled.group(1)):
         # "Jane Doe Jane Doe": her photo's text, then her link.
