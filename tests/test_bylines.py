@@ -37,6 +37,9 @@ from newsread.index.files.formats.bylines import (
         ("Jane Doe | Reporter", ["Jane Doe"], ""),
         ("Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
         ("By Jane Doe in Paris", ["Jane Doe"], ""),
+        # Where she filed, with its country; a blog's categories after "in".
+        ("By Jane Doe in Paris, France", ["Jane Doe"], ""),
+        ("By Jane Doe in News, Local", ["Jane Doe"], ""),
         ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"], ""),
         # A blog's link to the comments, run on after the name.
         ("By Jane Doe Leave a Comment", ["Jane Doe"], ""),

@@ -825,6 +825,27 @@ def test_a_name_under_the_headline_wins_over_a_byline_far_below() -> None:
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "<p>“We had no other choice,” Smith said.</p>",
+        "<p>The bridge will be rebuilt, said Mary Smith, who leads the council.</p>",
+        "<p>„Wir hatten keine Wahl“, sagte Smith.</p>",
+    ],
+)
+def test_a_bare_name_under_the_headline_that_the_text_quotes_is_its_subject(quote: str) -> None:
+    article = (
+        f'<h1>Bridge closed after cracks found</h1><p class="info">Mary Smith</p>{BODY}{quote}'
+    )
+    assert parse_html(page("<title>T</title>", article)).authors == []
+
+
+def test_a_byline_names_its_writer_though_the_text_quotes_her_namesake() -> None:
+    quote = "<p>“We had no other choice,” Doe said.</p>"
+    article = f"<h1>Bridge closed after cracks found</h1><p>By Jane Doe</p>{BODY}{quote}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
 def test_an_author_label_closing_the_text_names_the_writer_beside_the_publisher_s_credit() -> None:
     org = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge closed"}
     org["author"] = {"@type": "Organization", "name": "Musterstiftung e.V."}
@@ -2155,6 +2176,34 @@ def test_a_news_agency_named_inside_a_longer_line_is_not_the_credit() -> None:
 def test_a_name_alone_in_the_last_paragraph_signs_the_text() -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p><strong>Jane Doe</strong></p>"
     assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "<p>Jane Doe</p><p>March 3, 2021</p>",
+        "<p>Jane Doe, March 3, 2021</p>",
+        "<p>Jane Doe | 03.03.2021</p>",
+    ],
+)
+def test_a_name_closing_the_text_with_its_date_signs_it(signed: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{signed}"
+    assert parse_html(page("<title>T</title>", article)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        "<p>Berlin, March 3, 2021</p>",
+        "<p>Mill Street Society</p><p>March 3, 2021</p>",
+        "<p>Questions? Write to our press office:</p><p>Jane Doe</p><p>March 3, 2021</p>",
+        "<p>“We will not reopen a bridge we cannot trust, whatever it costs us.”</p>"
+        "<p>Jane Doe, March 3, 2021</p>",
+    ],
+)
+def test_a_date_closing_the_text_under_no_signature_names_no_one(dated: str) -> None:
+    article = f"<h1>Bridge closed after cracks found</h1>{BODY}{dated}"
+    assert parse_html(page("<title>T</title>", article)).authors == []
 
 
 def test_a_name_after_a_contact_label_does_not_sign_the_text() -> None:

@@ -350,6 +350,30 @@ Related
         ("  Jane Doe\n  Senior Reporter, Northfield Courier", ["Jane Doe"], ""),
         ("  Jane Doe\n  Staff Writer at The Harbour Gazette", ["Jane Doe"], ""),
         ("  Mary Smith\n  Council Leader, Northfield", [], ""),
+        # A name over her job at the paper with no comma: the outlet, a desk, the job.
+        ("  Jane Doe\n  Northfield Courier Politics Editor", ["Jane Doe"], ""),
+        ("  Jane Doe\n  Harbour UK News Fellow", ["Jane Doe"], ""),
+        ("  Mary Smith\n  Northfield Library Friends", [], ""),
+        # The whole byline twice, first as her photo's text: the name and her outlet.
+        (
+            "  Jane Doe, Harbour Courier By Jane Doe, Harbour Courier",
+            ["Jane Doe"],
+            "Harbour Courier",
+        ),
+        # A name run into her outlet under a photo's caption and its credit, no blank line
+        # between them.
+        (
+            "  The bridge seen from the ferry pier on Monday.\n  (John Roe / AP)\n"
+            "  Jane Doe The Harbour Post",
+            ["Jane Doe"],
+            "The Harbour Post",
+        ),
+        (
+            "  The bridge seen from the ferry pier on Monday.\n  (John Roe / AP)\n"
+            "  Mary Smith Harbour Street",
+            [],
+            "",
+        ),
         # A name in brackets under the date: a picture's caption or credit, no byline.
         ("  12 March 2024\n  (John Roe)", [], ""),
         # The writer's job after her name in Italian (with where she writes from), Polish,
@@ -2125,3 +2149,104 @@ def test_thanks_in_the_texts_own_words_are_kept() -> None:
 @pytest.mark.parametrize("heading", ["Meistgelesen in der Rubrik", "Most read", "Lesen Sie auch"])
 def test_the_heading_of_a_list_of_other_stories_is_no_headline(heading: str) -> None:
     assert _not_a_headline(heading)
+
+
+# A local paper's page saved as text: menus of short lines make it look wrapped at their width,
+# while its meta line (the writer's name twice, her photo's text and her byline) and its
+# paragraphs each stand on one long line.
+_TOWNS = "Ashford Bexley Camden Dover Ealing Frome Gosport Hythe Ilford Jarrow Kendal Luton".split()
+_EDITIONS = "\n".join(
+    f"          * {town} and {other} local news" for town in _TOWNS for other in _TOWNS[:8]
+)
+MENU_PAGE = f"""    Subscribe
+{_EDITIONS}
+                  comments
+
+            Council votes to close the old library on Mill Street
+
+                  Print Email
+                Jane Doe | Harbour Media for Courier.com By Jane Doe | Harbour Media for Courier.com
+                Email the author | Follow on Twitter
+                on December 13, 2016 at 4:51 PM
+
+                NORTHFIELD -- The council voted on Tuesday to close the old library on Mill \
+Street after years of falling visits and rising repair costs.
+
+                Supporters of the branch had gathered more than two thousand signatures, but \
+the budget committee said the money was better spent on the new centre.
+
+                A final meeting on the building's future is planned for the spring, when the \
+council will also decide what happens to the collection.
+"""
+
+
+def test_a_meta_line_far_longer_than_a_menus_width_is_no_line_of_a_wrapped_paragraph() -> None:
+    draft = parse_text(MENU_PAGE)
+    assert draft.title == "Council votes to close the old library on Mill Street"
+    assert draft.authors == ["Jane Doe"]
+
+
+# A WordPress post as lynx and w3m dump it: the meta line's spans joined with no space, so the
+# "in" before its categories runs into the writer's name; the sidebar lists the categories.
+WORDPRESS_GLUED = """\
+Northfield Blog
+  * Start
+  * About
+
+Council votes to close the old library
+
+March 3, 2021 by {byline}
+
+The council voted on Tuesday to close the old library on Mill Street after years of falling \
+visits and rising repair costs, a decision that drew a crowd of angry residents.
+
+Supporters of the branch had gathered more than two thousand signatures, but the budget \
+committee said the money was better spent on the new centre across town.
+
+A final meeting on the building's future is planned for the spring, when the council will \
+also decide what happens to the collection.
+
+Categories
+  * Allgemeines
+  * News
+  * Local
+"""
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Jane Doein Allgemeines", ["Jane Doe"]),
+        ("Kevin Martinin News, Local", ["Kevin Martin"]),
+        # A name of three words, none of them the page's labels, stays whole.
+        ("Mary Robin Hart", ["Mary Robin Hart"]),
+    ],
+)
+def test_a_blogs_categories_run_into_the_writers_name_are_no_part_of_it(
+    byline: str, authors: list[str]
+) -> None:
+    draft = parse_text(WORDPRESS_GLUED.format(byline=byline))
+    assert draft.title == "Council votes to close the old library"
+    assert draft.authors == authors
+
+
+_LATER = "A decision on a new bridge is expected from the county before the end of the year."
+
+
+@pytest.mark.parametrize(
+    ("quote", "authors"),
+    [
+        # The text quotes the name over it: the story's subject, no writer.
+        (f"“We had no other choice,” Smith said. {_LATER}", []),
+        (f"The bridge will be rebuilt, said Mary Smith, who leads the council. {_LATER}", []),
+        # Another person quoted: the name is the writer's.
+        (f"“We had no other choice,” Roe said. {_LATER}", ["Mary Smith"]),
+    ],
+)
+def test_a_bare_name_over_the_date_that_the_text_quotes_is_its_subject(
+    quote: str, authors: list[str]
+) -> None:
+    byline = "  Mary Smith\n  12 March 2024"
+    text = BYLINE_PAGE.format(byline=byline).replace("\nRelated\n", f"\n{quote}\n\nRelated\n")
+    draft = parse_text(text)
+    assert draft.authors == authors

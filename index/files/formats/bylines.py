@@ -368,7 +368,8 @@ _SEGMENTS = re.compile(
     r"|\s*,\s*(?=(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik(?:en)?|videos?)\s*:)",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*$")
+# ("By Jane Doe in Paris, France"; "by Jane Doe in News, Local", a blog's categories.)
+_PLACE = re.compile(r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’ -]*(?:,\s*[A-ZÀ-Þ][\w.'’ -]*)*$")
 # A place after each of several names: "Jane Doe in Washington and John Roe in London".
 _PLACES = re.compile(
     r"\s+(?:in|à|aus)\s+[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2}"
@@ -914,6 +915,11 @@ _IN_CONVERSATION = re.compile(
 _OF_OUTLET = re.compile(r"^(?:da|do|de|del|della|des|du|dos|das)\s+(?P<outlet>[A-Z].*)$")
 
 
+def _credited(part: str) -> bool:
+    """Whether `part` of a byline names an agency or an outlet, the writer's credit."""
+    return is_agency(part.strip()) or looks_like_outlet(part.strip())
+
+
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
     segment = _ROLE_AT_PLACE.sub(r"\g<role>", _IN_CONVERSATION.sub(" ", segment))
@@ -939,6 +945,8 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
             credits.append(_clean_name(outlet.group("outlet")))
         segment = segment[: outlet.start()]
     place = _PLACE.search(segment)
+    if place and any(map(_credited, place.group().split(",")[1:])):
+        place = None  # "Jane Doe in Paris, Reuters": the place, then her agency
     # "Jane Doe in Washington and John Roe in London": each writer's place.
     placed = _PLACES.sub("", segment) if place else segment
     if len(_SEPARATORS.split(placed)) > 1 and _all_people(placed):
@@ -1685,6 +1693,56 @@ def outlet_or_role(text: str) -> bool:
         return True  # "Staff Writer", "Games Editor"
     # A word such as "International" alone is no outlet: with another it names one.
     return len(words) >= 2 and any(w in _ROLE_WORDS | _OUTLET_WORDS for w in lowered)
+
+
+# Jobs a newsroom gives people that name no desk or beat and no writing: set under a name
+# ("BuzzFeed UK News Fellow", "Courier Politics Intern"), never a byline's word.
+_JOB_ONLY_WORDS = _words("fellow intern trainee volontär volontärin")
+# The most words of a job's line under a name: an outlet, a desk, a rank and the job.
+_MAX_JOB_WORDS = 5
+
+
+def job_line(text: str) -> bool:
+    """Whether `text` is a job as a CMS sets it on a line of its own under the writer's name:
+    a few capitalised words (the outlet, a desk) ending in a person's job ("Harbour News
+    Reporter", "Courier Politics Editor", "Harbour UK News Fellow"); a desk or team ("Cloud
+    Help Desk") is no one's job."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_JOB_WORDS:
+        return False
+    if not all(_is_capitalised(w) or _ACRONYM_WORD.match(w) for w in words):
+        return False
+    return words[-1].lower() in _PERSON_ROLES | _JOB_ONLY_WORDS
+
+
+# An outlet's letters in a job's line ("BBC", "UK", "NPR").
+_ACRONYM_WORD = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+
+
+# Verbs that give someone's words in a story: its subject's, who is quoted, not its writer.
+_SAID = (
+    r"said|says|told|added|explained|sagte|sagt|erklärte|betonte|meinte|dijo|afirmó|explicó"
+    r"|a\s+déclaré|a\s+dit|ha\s+detto|zei|zegt"
+)
+
+
+def quoted_as_speaker(name: str, text: str) -> bool:
+    """Whether `text` gives words that `name` (by the surname) said: "…,” Smith said",
+    "said Mary Smith", "Smith told the council": the person a story quotes is its subject,
+    and a bare name of theirs over it names no writer."""
+    words = name.split()
+    surname = words[-1] if len(words) >= 2 else ""
+    if len(surname) < _MIN_SURNAME or surname not in text:
+        return False
+    said = re.compile(
+        rf"(?<![\w-]){re.escape(surname)}\s+(?:{_SAID})\b"
+        rf"|\b(?:{_SAID})\s+(?:[^\W\d_][\w.'’-]*\s+){{0,2}}{re.escape(surname)}(?![\w-])"
+    )
+    return said.search(text) is not None
+
+
+# The shortest surname looked for as a speaker's ("Li" is looked for; "J." is no surname).
+_MIN_SURNAME = 2
 
 
 # "PARIS (Reuters) - ", "LONDON, May 29 (AP) — ", "WASHINGTON — ": where wire copy was filed.

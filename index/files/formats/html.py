@@ -34,6 +34,7 @@ from newsread.index.files.dates import (
 from newsread.index.files.formats import Draft
 from newsread.index.files.formats.bylines import (
     agency_credit,
+    byline_date,
     caseless_byline,
     cjk_byline,
     copyright_holder,
@@ -46,6 +47,7 @@ from newsread.index.files.formats.bylines import (
     merge_bylines,
     one_word_byline,
     post_footer_author,
+    quoted_as_speaker,
     source_credit,
     split_author_field,
     split_byline,
@@ -858,6 +860,8 @@ class _Metadata:
         self.label_texts: list[Any] | None = None
         self.address: str | None = None
         self.byline_elements: tuple[tuple[list[str], str], tuple[list[str], str]] | None = None
+        # The text of the page's paragraphs, read once a bare name must be checked against it.
+        self.paragraph_text: str | None = None
 
     def first(self, *keys: str) -> str:
         for key in keys:
@@ -1485,6 +1489,8 @@ class _Metadata:
                 credit = ""  # "Ángeles Escrivá | Madrid": where she wrote from, no outlet
             if kind == _GUESS and (fallback[0] or fallback[1]):
                 break  # a bare name under the headline is no match for a credit the page gives
+            if kind == _GUESS and people and all(map(self._quoted, people)):
+                continue  # "Mary Smith" over a story that quotes her: its subject, no writer
             if people and not all(
                 _is_site_name(p, site, url)
                 or _owns_the_site(p, owners)
@@ -1503,6 +1509,12 @@ class _Metadata:
                 fallback = ([], credit or ", ".join(people))
                 declared = kind == _DECLARED and not is_agency(fallback[1])
         return fallback
+
+    def _quoted(self, name: str) -> bool:
+        """Whether the page's paragraphs quote `name` as a speaker (`quoted_as_speaker`)."""
+        if self.paragraph_text is None:
+            self.paragraph_text = " ".join(" ".join(self.tree.xpath("//body//p//text()")).split())
+        return quoted_as_speaker(name, self.paragraph_text)
 
     def _owner_names(self) -> list[str]:
         """The names the page gives its site or its owner: the site's name (and the parts of
@@ -5378,6 +5390,9 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
         return []
     name, before = paragraphs[-1], paragraphs[-2]
     shown_as, shown_text = "normalize-space(.) = $text", name
+    dated = _dated_signature(paragraphs)
+    if dated:
+        name, before, shown_text = dated
     marked = _MARKED_SIGNATURE.search(name)
     kanji = _KANJI_SIGNATURE.search(name)
     if kanji:
@@ -5413,6 +5428,26 @@ def _closing_signature(paragraphs: list[str], tree: Any) -> list[str]:
     ):
         return []
     return [name]
+
+
+def _dated_signature(paragraphs: list[str]) -> tuple[str, str, str] | None:
+    """The name, the paragraph above it and the name's paragraph where the text is signed and
+    dated, as a letter or a blog post is: "Jane Doe" over "3 March 2021", or "Jane Doe, 3 March
+    2021" in one paragraph; None where the last paragraph holds no date after a name."""
+    last = paragraphs[-1]
+    date = byline_date(last) if len(last) <= _MAX_DATED_SIGNATURE else ""
+    if not date:
+        return None
+    name = last[: last.rfind(date)].rstrip(" |,;·•–—-")
+    if name:
+        return name, paragraphs[-2], last
+    if len(paragraphs) <= _SIGNED_TEXT:
+        return None
+    return paragraphs[-2], paragraphs[-3], paragraphs[-2]
+
+
+# The longest paragraph a dated signature ("Jane Doe, 3 March 2021") is read in.
+_MAX_DATED_SIGNATURE = 80
 
 
 # What the text a signature closes ends with: a sentence's end, a quotation's, a letter's

@@ -48,6 +48,7 @@ from newsread.index.files.formats.bylines import (
     is_desk,
     is_person_name,
     is_role_word,
+    job_line,
     looks_like_outlet,
     merge_bylines,
     one_word_byline,
@@ -55,6 +56,7 @@ from newsread.index.files.formats.bylines import (
     outlet_or_role,
     person_before_outlet,
     post_footer_author,
+    quoted_as_speaker,
     source_credit,
     split_byline,
     without_comments_link,
@@ -786,6 +788,12 @@ _NAME_OVER_BYLINE = re.compile(
     r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})(?:(?<=[a-zß-ÿ])|\s+)"
     r"(?P<by>[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P=name)\b"
 )
+# The whole byline said twice, its words (the name and the outlet) first without the "By":
+# "Jane Doe | Harbour Media By Jane Doe | Harbour Media", a photo's text and then the byline
+# ("Jane Doe By Jane Doe" is `_NAME_OVER_BYLINE`'s).
+_BYLINE_TWICE = re.compile(
+    r"^(?P<byline>[^\W\d_].{4,80}?)\s*(?P<by>[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P=byline)$"
+)
 # A name of two or three words said twice in a row.
 _DOUBLED_NAME = re.compile(r"^([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*\1\b")
 
@@ -808,6 +816,48 @@ def _unglued_role(line: str) -> str:
     return line
 
 
+# A blog's "in CATEGORY, CATEGORY" closing its meta line, its "in" run into the word before
+# it where a text browser joins the spans ("by Jane Doein Allgemeines").
+_GLUED_IN = re.compile(
+    r"(?<=[a-zß-ÿ]{2})in\s+(?P<categories>[^\W\d_][\w-]*(?:,\s*[^\W\d_][\w-]*)*)\s*$"
+)
+
+
+def _without_glued_categories(
+    authors: list[str], credit: str, lines: list[str]
+) -> tuple[list[str], str]:
+    """`authors` and `credit` without a blog's categories run on after the writer's name
+    ("Jane Doein Allgemeines" -> "Jane Doe"), where each is a label of the page (its list of
+    categories names them on lines of their own); a credit that is then a person's name is
+    the writer's."""
+    labels = _page_labels(lines)
+    authors = list(dict.fromkeys(_without_categories(name, labels) for name in authors))
+    cut = _without_categories(credit, labels)
+    if cut != credit and is_person_name(cut):
+        # "By Jane Doein News, Local", read whole as a credit: the writer's name.
+        authors, credit = list(dict.fromkeys([*authors, cut])), ""
+    return authors, credit
+
+
+def _without_categories(text: str, labels: frozenset[str]) -> str:
+    """`text` up to a blog's "in CATEGORY" run into its last word, where each category is
+    one of the page's `labels`; else `text` as it is."""
+    match = _GLUED_IN.search(text)
+    if match and all(part.strip() in labels for part in match.group("categories").split(",")):
+        return text[: match.start()].rstrip()
+    return text
+
+
+def _page_labels(lines: list[str]) -> frozenset[str]:
+    """The one-word lines of a page (its menus' and lists' items, stripped of their marks):
+    labels, not words of a name."""
+    return frozenset(
+        label
+        for raw in lines
+        if (label := raw.strip().lstrip("*+•·- ")) and " " not in label and len(label) <= 30
+    )
+
+
 def _byline_found(
     raw: str, *, bare: bool = True, labels: frozenset[str] = frozenset()
 ) -> tuple[list[str], str] | None:
@@ -820,6 +870,8 @@ def _byline_found(
     its menus and categories)."""
     line = _GLUED_LABEL.sub(" | ", unglue_years(_AVATAR.sub("", _clean(raw))))
     line = _GLUED_BY.sub(r"\g<by> ", line)
+    if labels and "in " in line:
+        line = _without_categories(line, labels)  # "by Jane Doein News, Local"
     if _GLUED_ROLE.search(line):
         line = _unglued_role(line)
     if line[:1] + line[-1:] == "()" and has_byline_prefix(line[1:-1]):
@@ -827,6 +879,7 @@ def _byline_found(
     if "@" in line:
         line = _GLUED_HANDLE.sub(" ", line).strip()  # "Jane Doe@janedoe": her account's link
     line = _NAME_OVER_BYLINE.sub(r"\g<by> \g<name>", line)
+    line = _BYLINE_TWICE.sub(r"\g<by> \g<byline>", line)
     doubled = _DOUBLED_NAME.match(line)
     if doubled and is_person_name(doubled.group(1)) and not is_place(doubled.group(1)):
         # "Jane Doe Jane Doe": her photo's text, then her link.
@@ -1525,6 +1578,7 @@ def _dated_neighbour(line: str) -> bool:
         or _BYLINE_COMPANION.match(line)
         or (len(line) <= 120 and is_byline(line) and not split_byline(line)[0])
         or _role_at_outlet(line)
+        or job_line(line)
     )
 
 
@@ -2472,6 +2526,7 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
                 _dated(nearby, position)
                 or _alone_under_headline(nearby, position, low, page)
                 or _COUNTERS.search(line) is not None
+                or _signed_for_outlet(line, low + position, page)
             )
         )
         line = _trailing_prefix(line)[1] or line
@@ -2493,6 +2548,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
                 found = None  # "Hong Kong" over "The Guardian view on Hong Kong": its subject
             elif _named_with_its_date_below(nearby, position, labels):
                 found = None  # "Harbour Insider" over "Jane Doe 1 day ago": the dated name's
+            elif found[0] and all(_quoted_in_text(person, lines, page) for person in found[0]):
+                found = None  # "Mary Smith" over a text that quotes her: its subject's name
         found = found or _labelled_author(line) or _interview_credit(line)
         if found and "/" in line and _credited_in_brackets(line, lines):
             continue  # "Jane Doe / AP" over a photo, "(Jane Doe / AP)" after its caption
@@ -2603,6 +2660,19 @@ def _meta_bar_above(lines: list[str], page: PageArticle) -> tuple[list[str], str
     return None
 
 
+def _quoted_in_text(name: str, lines: list[str], page: PageArticle) -> bool:
+    """Whether the article's text quotes `name` as a speaker (`quoted_as_speaker`)."""
+    return quoted_as_speaker(name, " ".join(" ".join(lines[page.start : page.end]).split()))
+
+
+def _signed_for_outlet(line: str, index: int, page: PageArticle) -> bool:
+    """Whether `line`, between the headline and the text, is a person's name run into the
+    outlet they write for ("Jane Doe The Washington Post", under a photo's caption and its
+    credit): the name and the outlet are two marks of a byline, which a name alone is not."""
+    assert page.headline is not None
+    return page.headline < index < page.start and _people_before_outlet(line) is not None
+
+
 def _named_with_its_date_below(lines: list[str], index: int, labels: frozenset[str]) -> bool:
     """Whether the line at `index` holds no date and the next line names someone with a date
     of its own ("Harbour Insider" / "Jane Doe 1 day ago"): a bare name only beside a date is
@@ -2632,6 +2702,11 @@ def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
         )
 
     line = lines[index]
+    if _columns(line) > width * _PAST_WIDTH:
+        # Far longer than the lines were wrapped at (a page of menus, its few paragraphs a
+        # line each): no wrapper set it, as a meta line run together may be ("Jane Doe |
+        # Courier By Jane Doe | Courier").
+        return False
     return (index > 0 and continues(lines[index - 1], line)) or (
         index + 1 < len(lines) and continues(line, lines[index + 1])
     )
@@ -2639,6 +2714,9 @@ def _in_paragraph(lines: list[str], index: int, width: int) -> bool:
 
 # How full a line must be for the next to go on from it, as a share of the wrapping width.
 _FULL_LINE = 0.75
+# How much longer than the wrapping width a line may be and still be one a wrapper set (a
+# word longer than the room left on it).
+_PAST_WIDTH = 1.25
 
 
 def _headline_lines(lines: list[str], page: PageArticle) -> range:
@@ -3743,6 +3821,8 @@ def parse_text(text: str, name: str = "") -> Draft:
     if paragraphs and not state.title:
         state.title = _made_up_title(paragraphs[0])
     authors, credit = merge_bylines(state.bylines)
+    if page is not None and any(_GLUED_IN.search(name) for name in (*authors, credit)):
+        authors, credit = _without_glued_categories(authors, credit, whole)
     if authors and state.credit and not looks_like_outlet(state.credit):
         # "Source: Occupy People from the Internet" under a post its author signed: where the
         # text came from, not an outlet that wrote it with them.
