@@ -150,6 +150,21 @@ class AnnotationStore:
         db_path = Path(db_path)
         recovered: Path | None = None
         salvaged: dict[str, int] = {}
+
+        def read_only(reader: sqlite3.Connection, reason: str) -> AnnotationStore:
+            """The store as it is, read-only for `reason` (what is there is still the user's
+            to read)."""
+            return cls(
+                reader,
+                db_path,
+                read_only=reason,
+                clock=clock,
+                new_id=new_id,
+                attempts=attempts,
+                library=library,
+                busy_timeout=busy_timeout,
+            )
+
         try:
             try:
                 make_private_dir(db_path.parent)
@@ -168,16 +183,7 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path) if reason else None
             if reader is None:
                 raise
-            return cls(
-                reader,
-                db_path,
-                read_only=reason,
-                clock=clock,
-                new_id=new_id,
-                attempts=attempts,
-                library=library,
-                busy_timeout=busy_timeout,
-            )
+            return read_only(reader, reason)
         if connection is None:
             raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
         store = cls(
@@ -200,16 +206,7 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path)
             if reader is None:
                 raise
-            store = cls(
-                reader,
-                db_path,
-                read_only=str(error),
-                clock=clock,
-                new_id=new_id,
-                attempts=attempts,
-                library=library,
-                busy_timeout=busy_timeout,
-            )
+            store = read_only(reader, str(error))
             store._migrate_later = True
             return store
         except AnnotationError:
@@ -219,16 +216,7 @@ class AnnotationStore:
             reader = database.connect_read_only(db_path) if reason else None
             if reader is None:
                 raise
-            return cls(
-                reader,
-                db_path,
-                read_only=reason,
-                clock=clock,
-                new_id=new_id,
-                attempts=attempts,
-                library=library,
-                busy_timeout=busy_timeout,
-            )
+            return read_only(reader, reason)
         except BaseException:
             connection.close()
             raise
