@@ -1174,6 +1174,32 @@ def test_an_outlet_closing_a_date_line_is_the_source_not_an_author() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Le Quotidien du Lac — 12 mars 2024", datetime(2024, 3, 12)),
+        ("The Harbour Gazette | Tuesday 12 March 2024 09:30", datetime(2024, 3, 12, 9, 30)),
+        ("Altstadt Rundschau — 12. März 2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
+        ("Baltic Wire, 12.03.2024", datetime(2024, 3, 12)),
+    ],
+)
+def test_an_outlet_then_the_date_under_the_title_gives_both(line: str, published: datetime) -> None:
+    """The date line the other way round ("Outlet — date"): the line opened the body."""
+    draft = parse_text(f"{TITLE}\n{line}\n\n{FIRST}\n\n{SECOND}\n")
+    assert (draft.source, draft.published) == (
+        line.split(" —")[0].split(" |")[0].split(",")[0],
+        published,
+    )
+    assert (draft.authors, draft.paragraphs) == ([], [FIRST, SECOND])
+
+
+def test_a_person_or_a_place_before_the_date_is_no_outlet() -> None:
+    dated_name = parse_text(f"{TITLE}\nCamille Roux — 12 mars 2024\n\n{FIRST}\n")
+    assert (dated_name.authors, dated_name.source) == (["Camille Roux"], "")
+    dateline = parse_text(f"{TITLE}\nNew York — 12 March 2024\n\n{FIRST}\n")
+    assert dateline.source == ""
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "12 March 2024 - New York",

@@ -221,6 +221,8 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _DATE_SOURCE = re.compile(r"\s+[-–—|•·/]\s+(?P<source>[^\d\s][^\d]*)$")
+# The outlet, then the date: "Le Quotidien du Lac — 12 mars 2021", "Baltic Wire, 12.03.2021".
+_SOURCE_DATE = re.compile(r"^(?P<source>[^\d|·•,—–]+?)(?:,|\s+[-–—|•·/])\s+(?P<date>.*\d.*)$")
 # "Posted on 2019-03-04 by admin", "14 juin 2019 par Jean Dupont": a date, then who posted it.
 _IN_CATEGORY = re.compile(r"\s+in\s+\S.*$", re.IGNORECASE)
 _DATE_BY = re.compile(
@@ -426,6 +428,24 @@ def _take_date(line: str, state: _State) -> bool:
     return True
 
 
+def _take_source_date(line: str, state: _State) -> bool:
+    """Record the date and the outlet of a line giving the outlet, then the date ("Le Quotidien
+    du Lac — 12 mars 2021"), as a date line gives them the other way round. A person's name
+    before the date is a byline (`_take_dated_name`), a place's a dateline: neither is taken."""
+    match = _SOURCE_DATE.match(line)
+    if match is None or not looks_like_date_line(match.group("date")):
+        return False
+    source = match.group("source").strip()
+    if not looks_like_outlet(source) or is_person_name(source) or is_place(source):
+        return False
+    date = parse_date(match.group("date"))
+    if date is None:
+        return False
+    state.published = state.published or date
+    state.source = state.source or source
+    return True
+
+
 def _names_alone(text: str) -> list[str]:
     """The people `text` names and nothing else ("Jane Doe", "Jane Doe and John Roe"), each a
     name of two words or more and no outlet's; else []."""
@@ -596,7 +616,7 @@ def _header(lines: list[str], state: _State) -> int:
             if seen <= 2 and HOST_NAME.match(line):
                 state.source = state.source or line
                 continue
-        if _take_date(line, state):
+        if _take_date(line, state) or _take_source_date(line, state):
             continue
         if _take_byline(line, state):
             after_byline = True
