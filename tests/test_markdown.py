@@ -122,7 +122,7 @@ Second paragraph.
     assert draft.title == "Heading title"
     assert draft.authors == ["Jane Doe", "John Roe"]
     assert draft.published == datetime(2021, 3, 4)
-    assert draft.paragraphs == ["First paragraph\ncontinues here.", "Second paragraph."]
+    assert draft.paragraphs == ["First paragraph continues here.", "Second paragraph."]
 
 
 def test_setext_heading_and_a_combined_byline_date_line() -> None:
@@ -295,6 +295,36 @@ def test_links_in_the_text_stay() -> None:
     assert only == "[A link on its own](https://x.example/a)"  # the text is never left empty
 
 
+def test_a_paragraphs_line_breaks_are_spaces_as_a_renderer_shows_them() -> None:
+    """Text wrapped at 72 columns (html2text, pandoc) reads as paragraphs: a soft line break
+    is a space. Hard breaks, list items, quotations, headings, tables and code keep theirs."""
+    text = (
+        "# T\n\n"
+        "The port said on Monday that dredging of the\nouter channel starts in\n"
+        "2019. The work runs for\nsix weeks.  \nA line after a hard break.\n\n"
+        "- an item\n  wrapped\n- another\n\n"
+        "1. first\n2. second\n\n"
+        "Items follow:\n1. one\n\n"
+        "> Quoted and\n> wrapped.\n\n"
+        "Setext\n------\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "```\ncode one\ncode two\n```\n\n"
+        "    indented\n    code\n"
+    )
+    assert parse_markdown(text).paragraphs == [
+        "The port said on Monday that dredging of the outer channel starts in 2019. The work"
+        " runs for six weeks.\nA line after a hard break.",
+        "- an item wrapped\n- another",
+        "1. first\n2. second",
+        "Items follow:\n1. one",
+        "> Quoted and wrapped.",
+        "Setext\n------",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "```\ncode one\ncode two\n```",
+        "    indented\n    code",
+    ]
+
+
 def test_chinese_wrapped_in_markdown_joins_without_a_break() -> None:
     # A line break between Chinese characters is no space: "预\n期" split the word "预期".
     text = "# 央行宣布降准\n中国人民银行宣布，预\n期将释放长期资金。\n\n- 第一项\n- 第二项\n\n> 引用\n> 继续\n"
@@ -303,7 +333,7 @@ def test_chinese_wrapped_in_markdown_joins_without_a_break() -> None:
     assert draft.paragraphs == [
         "中国人民银行宣布，预期将释放长期资金。",
         "- 第一项\n- 第二项",
-        "> 引用\n> 继续",
+        "> 引用继续",
     ]
 
 

@@ -1,7 +1,10 @@
 """Markdown articles: front matter (YAML `---` or TOML `+++`) or a leading heading as title.
 
 The body keeps the Markdown as written, split into paragraphs on blank lines (a fenced code
-block stays one paragraph); only the front matter and the title heading are taken out.
+block stays one paragraph); only the front matter and the title heading are taken out. A line
+break inside a paragraph is a space, as a renderer shows it (`_unwrapped`): text saved with its
+lines wrapped at 72 or 80 columns (html2text, pandoc, a mail) reads as paragraphs, not as
+lines broken again by the pane.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from newsread.index.files.formats.bylines import (
     split_byline,
 )
 from newsread.index.files.formats.lede import SUMMARY_KEYS, with_lede
+from newsread.index.files.formats.markdown_syntax import LINE_START, RULE, TABLE_DELIMITER
 from newsread.index.files.formats.site_names import without_site_suffix
 from newsread.index.text import joins_without_space, sanitise_line
 
@@ -33,6 +37,9 @@ _SETEXT_RULE = re.compile(r"^=+[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _PARTS = re.compile(r"\s+[|•·]\s+")
+_HARD_BREAK = re.compile(r"\S {2,}$")
+_HEADING_LINE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*#{1,6}(?:[ \t]|$)")
+_LAZY_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 # Keys are folded: lower case, without "_" or "-" (`date_published` is "datepublished"). A
@@ -63,7 +70,8 @@ def parse_markdown(text: str) -> Draft:
         # A heading other than the front matter's title is part of the body.
         paragraphs.insert(0, "# " + title)
     excerpt, paragraphs = _take_excerpt(paragraphs)
-    draft.paragraphs = _take_header_lines(_take_link_lines(paragraphs, draft), draft)
+    paragraphs = _take_header_lines(_take_link_lines(paragraphs, draft), draft)
+    draft.paragraphs = [_unwrapped(paragraph) for paragraph in paragraphs]
     draft.title, site = without_site_suffix(draft.title, draft.source, draft.url)
     draft.source = draft.source or site
     summary = _summary(meta) or excerpt
@@ -222,10 +230,74 @@ def _blocks(body: str) -> list[str]:
         elif current and _wrapped_wide(current[-1], line):
             current[-1] += line.strip()
         else:
-            current.append(line.rstrip())
+            current.append(line.rstrip() + ("  " if _HARD_BREAK.search(line) else ""))
     if current:
         blocks.append("\n".join(current))
     return blocks
+
+
+def _unwrapped(paragraph: str) -> str:
+    """`paragraph` with its soft line breaks made spaces, as a renderer runs its lines on.
+
+    A break stays where the line above ends with a hard break (two spaces or a backslash), is a
+    heading, a table's row or a rule, or is in a fenced code block, and where the line below
+    opens a list item, a heading, a quotation, a table's row or a rule. An indented code block,
+    a table or an HTML block stays as written.
+    """
+    lines = paragraph.split("\n")
+    first = lines[0]
+    if (
+        len(lines) == 1
+        or first.startswith(("    ", "\t", "<"))
+        or any(TABLE_DELIMITER.match(line) for line in lines)
+    ):
+        return "\n".join(line.rstrip() for line in lines)
+    out: list[str] = []
+    joinable = False
+    fence = ""
+    for line in lines:
+        marker = _FENCE.match(line)
+        if fence or marker:
+            if not fence:
+                fence = marker.group(1) if marker else ""
+            elif marker and marker.group(1) == fence:
+                fence = ""
+            out.append(line.rstrip())
+            joinable = False
+            continue
+        if joinable and not _opens_block(line, out[-1]):
+            above = out[-1]
+            text = _LAZY_QUOTE.sub("", line) if above.lstrip().startswith(">") else line
+            text = text.strip()
+            out[-1] = above + text if joins_without_space(above, text) else f"{above} {text}"
+        else:
+            out.append(line.rstrip())
+        joinable = not (
+            line.endswith(("  ", "\\"))
+            or _HEADING_LINE.match(line)
+            or line.lstrip().startswith("|")
+            or RULE.match(line)
+        )
+    return "\n".join(out)
+
+
+def _opens_block(line: str, above: str) -> bool:
+    """Whether `line` starts a block of its own after the paragraph line `above`: a list item
+    (under a paragraph's text an ordered one only from 1, as CommonMark has it: "in\n2019. The"
+    goes on), a heading, a rule, a table's row, or a quotation under text that is not quoted."""
+    stripped = line.strip()
+    if RULE.match(line) or stripped.startswith("|"):
+        return True
+    if stripped.startswith(">") and not above.lstrip().startswith(">"):
+        return True
+    marker = _marker(line)
+    return bool(marker) and (not marker[0].isdigit() or marker[:-1] == "1" or bool(_marker(above)))
+
+
+def _marker(line: str) -> str:
+    """The list item's or heading's marker `line` opens with ("-", "1.", "##"), or ""."""
+    start = LINE_START.match(line)
+    return start.group().replace(">", "").strip() if start else ""
 
 
 def _wrapped_wide(above: str, line: str) -> bool:

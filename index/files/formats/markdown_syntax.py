@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_RULE = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
-_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+RULE = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
 _LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$")
-_LINE_START = re.compile(
+LINE_START = re.compile(
     r"""^[ \t]{0,3}
     (?:>[ \t]?)*                                # block quotes
     (?:\#{1,6}(?:[ \t]+|$)                      # an ATX heading
@@ -63,14 +63,14 @@ def strip_markdown(block: str) -> str:
         if marker:
             fence = marker.group(1)
             continue
-        if _RULE.match(line) or _TABLE_DELIMITER.match(line) or _LINK_DEFINITION.match(line):
+        if RULE.match(line) or TABLE_DELIMITER.match(line) or _LINK_DEFINITION.match(line):
             continue
         lines.append(_strip_line(line))
     return "\n".join(line for line in lines if line.strip())
 
 
 def _strip_line(line: str) -> str:
-    start = _LINE_START.match(line)
+    start = LINE_START.match(line)
     heading = start is not None and start.group().rstrip().endswith("#")
     text = line[start.end() if start else 0 :]
     if heading:
