@@ -17,7 +17,7 @@ from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tui"))
-from tui_helpers import rendered_text, settle
+from tui_helpers import keep_notices, notifications, rendered_text, settle
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 TITLE = "\x1b]0;pwned\x07Evil \x1b[31mred\x1b[0m \u202etitle\u202c [@click=app.quit]quit[/]"
@@ -32,6 +32,13 @@ def index_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """As the Pilot tests do (tests/tui/conftest.py): a child indexer spawned from a pytest-xdist
     worker once took over 30 s to start on a loaded CI machine."""
     monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
+
+
+@pytest.fixture(autouse=True)
+def said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the Pilot tests do: a notice's toast (8 s) expired before a loaded machine settled
+    the app (Python 3.10 at load 16), and the config's notice was not found."""
+    keep_notices(monkeypatch)
 
 
 async def test_hostile_title_file_name_and_snippet_are_shown_literally(tmp_path: Path) -> None:
@@ -78,7 +85,7 @@ async def test_a_malformed_config_is_reported_once_and_the_app_runs_on_defaults(
     app = NewsreadApp(small_library, show_timings=False, cursor_blink=False)  # reads the file
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        notices = [n.message for n in app._notifications if str(config) in n.message]
+        notices = [notice for notice in notifications(app) if str(config) in notice]
         assert len(notices) == 1 and notices[0].endswith("; using defaults")
         assert "line 1" in notices[0]
         assert app.main.results is not None and app.main.results.total == 3

@@ -9,7 +9,7 @@ import pytest
 from textual import _wait
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
-from tui_helpers import IndexedLibraries, build_library
+from tui_helpers import IndexedLibraries, build_library, keep_notices
 
 from newsread.index.config import Config
 from newsread.tui.app import NewsreadApp
@@ -66,15 +66,8 @@ def css_read_once() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def said(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every notice an app gives, kept (`tui_helpers.notifications`): a toast may time out
-    before a loaded machine gets to the test's assertion."""
-    notify = NewsreadApp.notify
-
-    def keep(self: NewsreadApp, message: str, *args: object, **kwargs: object) -> None:
-        self.__dict__.setdefault("said_in_test", []).append(message)
-        notify(self, message, *args, **kwargs)
-
-    monkeypatch.setattr(NewsreadApp, "notify", keep)
+    """Every notice an app gives, kept (`tui_helpers.notifications`)."""
+    keep_notices(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -407,8 +407,20 @@ class Tmux:
             time.sleep(0.05)
 
 
+def keep_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every notice an app gives (`notifications`): a toast may time out before a loaded
+    machine gets to the test's assertion."""
+    notify = NewsreadApp.notify
+
+    def keep(self: NewsreadApp, message: str, *args: object, **kwargs: object) -> None:
+        self.__dict__.setdefault("said_in_test", []).append(message)
+        notify(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(NewsreadApp, "notify", keep)
+
+
 def notifications(app: NewsreadApp) -> list[str]:
-    """Every notice `app` has given in this test, expired ones too (conftest's `said`)."""
+    """Every notice `app` has given in this test, expired ones too (`keep_notices`)."""
     return list(app.__dict__.get("said_in_test", []))
 
 
