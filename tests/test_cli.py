@@ -639,6 +639,40 @@ def test_version_and_help() -> None:
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
+def test_an_output_in_latin_1_prints_what_it_can_and_loses_nothing_in_json_or_export(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SSH session's locale may be Latin-1 (or ASCII): a title in Chinese stopped `search`
+    with "unexpected error: UnicodeEncodeError" and nothing printed, and so did `--json` and
+    `export > notes.md` on a note with Chinese in it."""
+    import io
+
+    from newsread.index.library import Library
+
+    write_article(small_library, "beijing.txt", "Kelmor delegation visits 北京", "Talks in 北京.")
+    library = Library(small_library).open()
+    library.update()
+    article = library.article("beijing.txt")
+    assert article
+    library.annotations.set_article_note(article, "代表团 met the mayor")
+    library.close()
+
+    def run(*args: str) -> tuple[int, bytes]:
+        out = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", write_through=True)
+        monkeypatch.setattr(sys, "stdout", out)
+        code = main([*args, "--library", str(small_library)])
+        out.flush()
+        return code, out.buffer.getvalue()  # type: ignore[attr-defined]
+
+    code, text = run("search", "delegation")
+    assert code == 0 and "Kelmor delegation visits ??" in text.decode("latin-1")
+    code, text = run("search", "delegation", "--json")
+    assert code == 0 and json.loads(text)["results"][0]["title"] == "Kelmor delegation visits 北京"
+    assert text.isascii()
+    code, text = run("export")
+    assert code == 0 and "代表团 met the mayor" in text.decode("utf-8")
+
+
 def test_a_folder_not_named_in_utf8_is_printed_with_its_byte_escaped(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
