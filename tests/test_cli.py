@@ -828,7 +828,9 @@ def test_export_markdown_filters_by_tag_and_query(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
-def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_path: Path) -> None:
+def test_export_to_a_link_or_a_fifo_writes_through_it(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The write went to a new file renamed over the path: a link (to a synced copy) became a
     plain file and its target stayed stale; a FIFO was replaced, its reader left waiting."""
     import stat
@@ -838,10 +840,13 @@ def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_p
     synced = tmp_path / "sync" / "notes.md"
     synced.parent.mkdir()
     synced.write_text("# Highlights\n\nlast week's\n", encoding="utf-8")
-    link = tmp_path / "notes.md"
+    link = tmp_path / "team-notes-kept-in-sync-with-the-shared-folder-of-the-whole-desk.md"
     link.symlink_to(synced)
     assert main(["export", "--library", str(small_library), "-o", str(link)]) == 0
     assert link.is_symlink() and "Worst since 2009" in synced.read_text(encoding="utf-8")
+    # One line, however long: wrapped at 80 columns off a terminal, the path was a second line.
+    said = f"exported 2 articles, 1 highlight to {link}"
+    assert capsys.readouterr().err == said + "\n"
 
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)

@@ -726,7 +726,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if indexed:
             # Positions and statuses as the library's text is now (files move and change).
             for problem in place_all(library, store).problems():
-                _console(stderr=True).print(Text(f"warning: {problem}"))
+                _console(stderr=True).print(Text(f"warning: {problem}"), soft_wrap=True)
         wanted: set[str] | None = None
         if args.query:
             _ensure_index(library, True)
@@ -787,7 +787,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         message = (
             f"exported {articles}, {count} highlight{'' if count == 1 else 's'}{marks} to {target}"
         )
-        _console(stderr=True).print(Text(sanitise_line(message)))
+        # One line, however long the path (wrapped at 80 columns when stderr is no terminal,
+        # `exported … to` and the path came as two lines to a script or a log).
+        _console(stderr=True).print(Text(sanitise_line(message)), soft_wrap=True)
     return 0 if items or read else 1
 
 
