@@ -847,6 +847,13 @@ def test_export_to_a_link_or_a_fifo_writes_through_it(
     # One line, however long: wrapped at 80 columns off a terminal, the path was a second line.
     said = f"exported 2 articles, 1 highlight to {link}"
     assert capsys.readouterr().err == said + "\n"
+    # A new export is the user's alone; one the user shared (a team's folder) stays shared.
+    shared = tmp_path / "alice.md"
+    assert main(["export", "--library", str(small_library), "-o", str(shared)]) == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o600
+    shared.chmod(0o640)
+    assert main(["export", "--library", str(small_library), "-o", str(shared)]) == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640
 
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)

@@ -853,11 +853,29 @@ def _write_file(target: Path, text: str) -> None:
     real = Path(os.path.realpath(target))
     tmp = real.with_name(f".{real.name}.tmp")
     try:
+        before: os.stat_result | None = os.stat(real)
+    except OSError:
+        before = None
+    try:
         tmp.write_text(text, encoding="utf-8")
+        if before is not None:
+            _keep_access(tmp, before)
         tmp.replace(real)
     except OSError:
         tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
         raise
+
+
+def _keep_access(tmp: Path, before: os.stat_result) -> None:
+    """Give the new copy of an export the group and mode of the file it replaces: a team's
+    `notes/alice.md` (0640, the team's group) became 0600 at the next export, and the others
+    could no longer read it. A new export stays the user's alone (0600)."""
+    with suppress(OSError):
+        os.chown(tmp, -1, before.st_gid)
+    mode = stat.S_IMODE(before.st_mode)
+    if tmp.stat().st_gid != before.st_gid:
+        mode &= ~0o070  # not the group's: its bits would go to another group
+    os.chmod(tmp, mode)
 
 
 def _holds_other_work(target: Path) -> bool:
