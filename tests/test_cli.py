@@ -639,6 +639,40 @@ def test_version_and_help() -> None:
         assert result.returncode == 0 and "usage:" in result.stdout
 
 
+def test_an_output_in_latin_1_prints_what_it_can_and_loses_nothing_in_json_or_export(
+    small_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SSH session's locale may be Latin-1 (or ASCII): a title in Chinese stopped `search`
+    with "unexpected error: UnicodeEncodeError" and nothing printed, and so did `--json` and
+    `export > notes.md` on a note with Chinese in it."""
+    import io
+
+    from newsread.index.library import Library
+
+    write_article(small_library, "beijing.txt", "Kelmor delegation visits 北京", "Talks in 北京.")
+    library = Library(small_library).open()
+    library.update()
+    article = library.article("beijing.txt")
+    assert article
+    library.annotations.set_article_note(article, "代表团 met the mayor")
+    library.close()
+
+    def run(*args: str) -> tuple[int, bytes]:
+        out = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", write_through=True)
+        monkeypatch.setattr(sys, "stdout", out)
+        code = main([*args, "--library", str(small_library)])
+        out.flush()
+        return code, out.buffer.getvalue()  # type: ignore[attr-defined]
+
+    code, text = run("search", "delegation")
+    assert code == 0 and "Kelmor delegation visits ??" in text.decode("latin-1")
+    code, text = run("search", "delegation", "--json")
+    assert code == 0 and json.loads(text)["results"][0]["title"] == "Kelmor delegation visits 北京"
+    assert text.isascii()
+    code, text = run("export")
+    assert code == 0 and "代表团 met the mayor" in text.decode("utf-8")
+
+
 def test_a_folder_not_named_in_utf8_is_printed_with_its_byte_escaped(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -794,7 +828,9 @@ def test_export_markdown_filters_by_tag_and_query(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
-def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_path: Path) -> None:
+def test_export_to_a_link_or_a_fifo_writes_through_it(
+    small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The write went to a new file renamed over the path: a link (to a synced copy) became a
     plain file and its target stayed stale; a FIFO was replaced, its reader left waiting."""
     import stat
@@ -804,10 +840,20 @@ def test_export_to_a_link_or_a_fifo_writes_through_it(small_library: Path, tmp_p
     synced = tmp_path / "sync" / "notes.md"
     synced.parent.mkdir()
     synced.write_text("# Highlights\n\nlast week's\n", encoding="utf-8")
-    link = tmp_path / "notes.md"
+    link = tmp_path / "team-notes-kept-in-sync-with-the-shared-folder-of-the-whole-desk.md"
     link.symlink_to(synced)
     assert main(["export", "--library", str(small_library), "-o", str(link)]) == 0
     assert link.is_symlink() and "Worst since 2009" in synced.read_text(encoding="utf-8")
+    # One line, however long: wrapped at 80 columns off a terminal, the path was a second line.
+    said = f"exported 2 articles, 1 highlight to {link}"
+    assert capsys.readouterr().err == said + "\n"
+    # A new export is the user's alone; one the user shared (a team's folder) stays shared.
+    shared = tmp_path / "alice.md"
+    assert main(["export", "--library", str(small_library), "-o", str(shared)]) == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o600
+    shared.chmod(0o640)
+    assert main(["export", "--library", str(small_library), "-o", str(shared)]) == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640
 
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)

@@ -35,6 +35,7 @@ from textual.worker import WorkerState, get_current_worker
 from newsread.index import Config, load_config, paths
 from newsread.index.text import sanitise, sanitise_line
 from newsread.tui.drafts import DraftKeeper
+from newsread.tui.escape_keys import KeyParser, alt_keys
 from newsread.tui.key_order import KeyOrder
 from newsread.tui.messages import (
     IndexCommitted,
@@ -345,6 +346,7 @@ class NewsreadApp(App[None]):
                 self.notify(f"config.toml [keys] {name}: {problem}", severity="warning", timeout=8)
         self._keymap_ids = keys
         self.set_keymap(keys)
+        KeyParser.kept = alt_keys(keys.values())
         theme = self.config.theme or self.session.theme
         if theme:
             if theme in self.available_themes:

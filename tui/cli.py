@@ -62,6 +62,32 @@ def _console(stderr: bool = False) -> Console:
     return _Console(stderr=stderr, markup=False, highlight=False, emoji=False)
 
 
+def _unicode_output() -> bool:
+    """Whether standard output takes every character: a UTF encoding, not the ASCII or
+    Latin-1 of a locale an SSH session brings (`LANG=en_US.ISO-8859-1`)."""
+    try:
+        return codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name.startswith(
+            "utf"
+        )
+    except LookupError:
+        return False
+
+
+def _forgiving_output() -> None:
+    """On an output that cannot take every character, one it cannot take is shown as `?`:
+    a title in Chinese stopped `newsread search` with a UnicodeEncodeError, printing nothing
+    (JSON and exports lose nothing: `_print_json`, `_write_all`)."""
+    if not _unicode_output():
+        with suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
+def _print_json(answer: object) -> None:
+    """One JSON document on standard output: where that cannot take every character, the
+    others are written as `\\uXXXX` escapes (the same JSON, in ASCII)."""
+    print(escape_controls(json.dumps(answer, ensure_ascii=not _unicode_output())))
+
+
 def _warn(message: str) -> None:
     """One line on stderr, however long (a wrapped path reads as two messages)."""
     line = Text(f"newsread: {sanitise_line(message)}", style="yellow")
@@ -293,7 +319,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     changes = _file_changes(library, results.hits)
     if args.json:
         answer = results_to_json(results, changes, library.root)
-        print(escape_controls(json.dumps(answer, ensure_ascii=False)))
+        _print_json(answer)
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
@@ -320,7 +346,7 @@ def _json_error(wanted: bool, query: str, error: str) -> None:
     stdout would otherwise get nothing to parse); the one-line message goes to stderr too."""
     if wanted:
         answer = {"query": query, "error": error, "total": 0, "hits": []}
-        print(escape_controls(json.dumps(answer, ensure_ascii=False)))
+        _print_json(answer)
 
 
 def _file_changes(library: Any, hits: Sequence[Any]) -> dict[str, str]:
@@ -425,7 +451,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
     if args.json:
         answer = results_to_json(results, changes, library.root)
         answer["like_file"] = results.like_file or None
-        print(escape_controls(json.dumps(answer, ensure_ascii=False)))
+        _print_json(answer)
         return 0 if results.hits else 1
     out = _console()
     if not results.hits:
@@ -640,7 +666,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         for article in articles:
             if args.json:
                 answer = article_to_json(article, base)
-                print(escape_controls(json.dumps(answer, ensure_ascii=False)))
+                _print_json(answer)
                 continue
             out.print(Text(sanitise_line(article.title), style="bold"))
             source = source_shown(article.source, from_folder(article.source, article.path))
@@ -700,7 +726,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if indexed:
             # Positions and statuses as the library's text is now (files move and change).
             for problem in place_all(library, store).problems():
-                _console(stderr=True).print(Text(f"warning: {problem}"))
+                _console(stderr=True).print(Text(f"warning: {problem}"), soft_wrap=True)
         wanted: set[str] | None = None
         if args.query:
             _ensure_index(library, True)
@@ -761,7 +787,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         message = (
             f"exported {articles}, {count} highlight{'' if count == 1 else 's'}{marks} to {target}"
         )
-        _console(stderr=True).print(Text(sanitise_line(message)))
+        # One line, however long the path (wrapped at 80 columns when stderr is no terminal,
+        # `exported … to` and the path came as two lines to a script or a log).
+        _console(stderr=True).print(Text(sanitise_line(message)), soft_wrap=True)
     return 0 if items or read else 1
 
 
@@ -771,15 +799,24 @@ def _write_all(text: str) -> None:
     CPython's stdout hands a long text to the kernel in one write; on a nearly full disk (or
     past a file size limit) the kernel takes part of it, and the rest was dropped without an
     error: `export > notes.json` left a cut file and exited 0. Each write here takes the rest.
+
+    An output that cannot take every character (a Latin-1 or ASCII locale's) is given UTF-8,
+    as `--output` writes the file: `export > notes.md` stopped on the first note in Chinese.
     """
     stream = sys.stdout
+    unicode = _unicode_output()
+    encoding = (stream.encoding or "utf-8") if unicode else "utf-8"
     try:
         descriptor = stream.fileno()
     except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
-        stream.write(text)
+        if not unicode and hasattr(stream, "buffer"):
+            stream.flush()
+            stream.buffer.write(text.encode(encoding))
+        else:
+            stream.write(text)
         return
     stream.flush()
-    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    data = memoryview(text.encode(encoding, stream.errors or "strict"))
     while data:
         data = data[os.write(descriptor, data) :]
 
@@ -816,11 +853,29 @@ def _write_file(target: Path, text: str) -> None:
     real = Path(os.path.realpath(target))
     tmp = real.with_name(f".{real.name}.tmp")
     try:
+        before: os.stat_result | None = os.stat(real)
+    except OSError:
+        before = None
+    try:
         tmp.write_text(text, encoding="utf-8")
+        if before is not None:
+            _keep_access(tmp, before)
         tmp.replace(real)
     except OSError:
         tmp.unlink(missing_ok=True)  # not a hidden copy of the notes left beside it
         raise
+
+
+def _keep_access(tmp: Path, before: os.stat_result) -> None:
+    """Give the new copy of an export the group and mode of the file it replaces: a team's
+    `notes/alice.md` (0640, the team's group) became 0600 at the next export, and the others
+    could no longer read it. A new export stays the user's alone (0600)."""
+    with suppress(OSError):
+        os.chown(tmp, -1, before.st_gid)
+    mode = stat.S_IMODE(before.st_mode)
+    if tmp.stat().st_gid != before.st_gid:
+        mode &= ~0o070  # not the group's: its bits would go to another group
+    os.chmod(tmp, mode)
 
 
 def _holds_other_work(target: Path) -> bool:
@@ -1129,6 +1184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # Everything newsread creates (index, notes, state, exports) is the user's alone.
     os.umask(0o077)
+    _forgiving_output()
     # What the library logs would reach the terminal raw (and under the app, through its
     # screen); whatever the user must know, newsread tells them itself, on one line.
     logging.getLogger("newsread").addHandler(logging.NullHandler())

@@ -18,7 +18,10 @@ import signal
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
+
+from newsread.tui.escape_keys import KeyParser
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -42,6 +45,12 @@ class NewsreadDriver(LinuxDriver):
         """Application mode was left for a stop: a SIGCONT comes back to it."""
         signal.signal(signal.SIGTSTP, self._on_sigtstp)
         signal.signal(signal.SIGCONT, self._on_sigcont)
+
+    def run_input_thread(self) -> None:
+        """Textual's input loop, reading keys with `KeyParser` (Escape and the key typed after
+        it, arriving together, are two keys): the loop makes its parser by this name."""
+        linux_driver.XTermParser = KeyParser  # type: ignore[attr-defined]
+        super().run_input_thread()
 
     def _on_sigtstp(self, signum: int, frame: FrameType | None) -> None:
         if not self._auto_restart or self._loop.is_closed():

@@ -56,6 +56,15 @@ class _Damaged(Exception):
     """The index's files are not what its last commit wrote; `str()` says which."""
 
 
+def _way_out(error: OSError) -> str:
+    """What to do when the index folder may not be made (HOME=/, a home not one's own, a
+    read-only cache): where else newsread can keep its indexes; "" for other errors."""
+    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ""
+    variable = "NEWSREAD_HOME" if os.environ.get("NEWSREAD_HOME") else "XDG_CACHE_HOME"
+    return f"; set {variable} to a folder you may write in"
+
+
 class OpenIndex:
     """An article folder's Whoosh index and article store."""
 
@@ -99,6 +108,7 @@ class OpenIndex:
         except OSError as error:
             raise LibraryError(
                 f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
+                + _way_out(error)
             ) from None
         try:
             if os.access(self.index_dir, os.W_OK):

@@ -413,6 +413,29 @@ def test_a_read_only_cache_is_searched_as_it_is(small_library: Path, tmp_path: P
         assert line.startswith("newsread: cannot create the index folder ")
 
 
+def test_an_index_folder_it_may_not_make_says_where_else_it_can_go(
+    small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HOME=/ (a service account, `sudo -u` keeping another's HOME): "Permission denied", and
+    the app added "ctrl+r tries again (once space is freed, say)". The way out is another
+    folder for the indexes."""
+    from newsread.index.engine import open_index
+
+    def refused(path: Path) -> Path:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(open_index, "make_private_dir", refused)
+    with pytest.raises(LibraryError) as raised:
+        Library(small_library).open()
+    assert str(raised.value).endswith(
+        ": Permission denied; set NEWSREAD_HOME to a folder you may write in"
+    )
+    monkeypatch.delenv("NEWSREAD_HOME")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with pytest.raises(LibraryError, match="; set XDG_CACHE_HOME to a folder you may write in$"):
+        Library(small_library).open()
+
+
 def test_a_read_only_index_folder_opens_for_search_only(
     small_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1406,11 +1406,14 @@ class TestKeysAndHelp:
                 await wait_for(pilot, lambda: app.screen is app.main)
 
     async def test_keys_remapped_from_config(self, library: Path, make_app: MakeApp) -> None:
-        config = Config(keys={"reader.next_match": "ctrl+n", "no.such.binding": "x"})
+        from newsread.tui.escape_keys import KeyParser
+
+        config = Config(keys={"reader.next_match": "ctrl+n,alt+n", "no.such.binding": "x"})
         app = make_app(library, config=config)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             assert any("no.such.binding" in m for m in notifications(app))
+            assert KeyParser.kept == {"alt+n"}  # ESC n stays alt+n (other ESC pairs: two keys)
             await search(pilot, "harbour")
             await pilot.press("enter")
             await settle(pilot)
@@ -1419,7 +1422,7 @@ class TestKeysAndHelp:
             await pilot.press("question_mark")
             assert "^n" in str(app.screen.help_content())
             # The palette's help reads its keys from the same bindings: remapped too.
-            assert app.keys_for("next_match") == "^n"
+            assert app.keys_for("next_match") == "^n, alt+n"
             assert app.keys_for("toggle_sort") == "s"
 
     async def test_every_palette_command_with_a_binding_shows_its_key(

@@ -405,10 +405,15 @@ async def test_ctrl_s_groups_a_brief_from_two_sources_by_source(
         ]
 
 
-async def test_ctrl_s_with_the_starting_folder_gone_says_so(
+async def test_ctrl_s_with_the_starting_folder_gone_or_in_the_library_says_so(
     library: Path, make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # "Not saved: [Errno 2] No such file or directory" named neither the folder nor why.
+    # Started in the library (`cd news; newsread .`), the brief was saved there and read as an
+    # article of it at the next update (in a team's library, one the others may not read).
+    home = tmp_path / "alice"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
@@ -424,6 +429,16 @@ async def test_ctrl_s_with_the_starting_folder_gone_says_so(
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: any(m.startswith("Not saved") for m in notifications(app)))
         assert "Not saved: the folder newsread was started from is gone" in notifications(app)
+        before = sorted(library.rglob("*"))
+        monkeypatch.chdir(library / "grain")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(m.startswith("Saved") for m in notifications(app)))
+        [saved] = home.iterdir()
+        assert sorted(library.rglob("*")) == before
+        assert notifications(app)[-1] == (
+            f"Saved 1 highlight from 1 article, oldest first, to {saved} (not in the library, "
+            'where it would be read as an article; briefs = "DIR" in config.toml saves elsewhere)'
+        )
 
 
 async def test_ctrl_s_says_the_order_of_undated_articles(

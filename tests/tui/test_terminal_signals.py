@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual import events
 
 from newsread.tui import hangup
 from newsread.tui.driver import NewsreadDriver
@@ -211,3 +212,48 @@ def test_the_app_runs_on_this_driver(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(constants, "DRIVER", None)  # (TEXTUAL_DRIVER names another)
     assert NewsreadApp.get_driver_class(NewsreadApp.__new__(NewsreadApp)) is NewsreadDriver
+
+
+@pytest.mark.parametrize(
+    ("typed", "keys"),
+    [
+        # Escape then `/` in one burst was `/` alone: the article's find, not the search box.
+        ("\x1b/varga\r", ["escape", "slash", "v", "a", "r", "g", "a", "enter"]),
+        ("\x1bj", ["escape", "j"]),  # an alt+j nothing binds: the Escape was lost
+        ("\x1bG", ["escape", "G"]),
+        ("\x1b\x1b[D", ["escape", "left"]),
+        ("\x1b[1;3D", ["alt+left"]),  # alt+arrows as xterm sends them stay alt
+        ("\x1b", ["escape"]),
+    ],
+)
+def test_escape_and_the_key_typed_after_it_in_one_burst_are_two_keys(
+    typed: str, keys: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsread.tui.escape_keys import KeyParser
+
+    monkeypatch.setattr(KeyParser, "kept", frozenset())
+    parser = KeyParser()
+    read = [*parser.feed(typed), *parser.feed("")]
+    assert [event.key for event in read if isinstance(event, events.Key)] == keys
+
+
+def test_an_alt_key_the_config_binds_stays_one_key_and_the_driver_reads_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual.drivers import linux_driver
+
+    from newsread.tui.escape_keys import KeyParser, alt_keys
+
+    assert alt_keys(["ctrl+n, alt+n", "j"]) == {"alt+n"}
+    monkeypatch.setattr(KeyParser, "kept", frozenset({"alt+n"}))
+    parser = KeyParser()
+    assert [event.key for event in [*parser.feed("\x1bn"), *parser.feed("")]] == ["alt+n"]
+    used: list[object] = []
+    monkeypatch.setattr(linux_driver, "XTermParser", linux_driver.XTermParser)  # put back after
+    monkeypatch.setattr(
+        linux_driver.LinuxDriver,
+        "run_input_thread",
+        lambda self: used.append(linux_driver.XTermParser),  # type: ignore[attr-defined]
+    )
+    NewsreadDriver.run_input_thread(NewsreadDriver.__new__(NewsreadDriver))
+    assert used == [KeyParser]

@@ -1183,6 +1183,7 @@ class AnnotatingPanes(Horizontal):
         text = export_markdown(by_published(items), library=made_in, query=query)
         stem = f"newsread-highlights-{date.today().isoformat()}"
         folder = self._host.config.briefs
+        why = ""
         if folder is not None:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -1196,6 +1197,12 @@ class AnnotatingPanes(Horizontal):
                 here = Path.cwd()
             except FileNotFoundError:  # deleted (or renamed) while newsread ran
                 raise OSError("the folder newsread was started from is gone") from None
+            if library is not None and here.resolve().is_relative_to(library.root.resolve()):
+                # Started in the library (`cd news; newsread .`): the brief was read as one of
+                # its articles at the next update, and in a team's library it was a file the
+                # others are refused; the library may not be the user's to write in at all.
+                here = Path.home()
+                why = "not in the library, where it would be read as an article; "
         target = here / f"{stem}.md"
         copies = 1
         while target.exists():  # never over an earlier export
@@ -1214,7 +1221,9 @@ class AnnotatingPanes(Horizontal):
             else f"oldest first, {undated} undated last"
         )
         # The working folder may be a source tree the user started newsread from (P8).
-        elsewhere = "" if folder is not None else ' (briefs = "DIR" in config.toml saves elsewhere)'
+        elsewhere = (
+            "" if folder is not None else f' ({why}briefs = "DIR" in config.toml saves elsewhere)'
+        )
         return (
             f"Saved {count} highlight{'' if count == 1 else 's'} from {len(items)} "
             f"article{'' if len(items) == 1 else 's'}, {order}, to {target}{elsewhere}"

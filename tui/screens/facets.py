@@ -54,7 +54,7 @@ def facet_options(
 
 class FacetList(OptionList):
     """The filters, none highlighted until the user moves to one: Enter then has nothing to
-    toggle (a burst `Escape / opec Enter`, read as alt+/ and letters, set the first filter)."""
+    toggle (a burst `Escape / opec Enter`, once read as `/` and letters, set the first filter)."""
 
     def on_mount(self) -> None:
         self.highlighted = None
@@ -71,8 +71,8 @@ class FacetScreen(ModalScreen[dict[str, str]]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f", "cancel", "Close", id="filters.close"),
-        # `/` searches, as everywhere: Escape then / typed at once reach the app as one `/`
-        # (the terminal sends ESC / as alt+/, and Textual drops the alt of a named key).
+        # `/` searches, as everywhere. (Escape then / typed at once are two keys now, read by
+        # `KeyParser`: Escape closes, / goes to the search box; alt+/ is a real alt+/.)
         Binding(
             "slash,alt+slash",
             "search",

@@ -446,7 +446,8 @@ class MainScreen(Screen[None]):
         self._let_keys_go()
         self.status.set_status(index="not opened")
         if message.folder_there:  # the index's trouble (HOME=/, a cache it may not write)
-            self.show_message(f"{reason}.\n\nctrl+r tries again (once space is freed, say).")
+            # Not "once space is freed": HOME=/ is no full disk.
+            self.show_message(f"{reason}.\n\nctrl+r tries again once that is put right.")
         else:
             self.show_message(
                 f"{reason}.\n\nStart newsread with a folder of saved articles:\n  newsread PATH\n"
