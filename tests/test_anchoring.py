@@ -129,6 +129,31 @@ def test_short_highlight_closing_a_paragraph_moves_with_its_paragraph() -> None:
     assert (found.start, found.end, found.status) == (*select(new, "independent audit."), "moved")
 
 
+def test_short_highlight_stays_when_its_paragraphs_are_reordered() -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a short passage ending its
+    paragraph, the paragraphs put in another order. The words of its paragraph before it are
+    whole, but the stored suffix is the next paragraph, which no longer follows: the one copy
+    of the passage was orphaned."""
+    paragraphs = [
+        "Harbour works resumed on Monday after the storm.",
+        "The ferry operator said sailings would restart at dawn!",
+        "Dredging near the seagrass beds stays suspended.",
+    ]
+    body = "\n\n".join(paragraphs)
+    new = "\n\n".join((paragraphs[0], paragraphs[2], paragraphs[1]))
+    found = anchor_after_edit(body, new, "at dawn")
+    assert (found.start, found.end, found.status) == (*select(new, "at dawn"), "moved")
+
+
+def test_short_highlight_stays_when_words_are_put_in_just_before_it() -> None:
+    """Found by the oracle: a correction adds words just before a short passage, the rest of
+    its paragraph after it untouched; its context was no longer recognisable on average, so
+    it was orphaned."""
+    new = BODY.replace("called the figures", "called, once again and in writing, the figures")
+    found = anchor_after_edit(BODY, new, "the figures")
+    assert (found.start, found.end, found.status) == (*select(new, "the figures"), "moved")
+
+
 def test_deleted_paragraph_does_not_pass_its_opening_words_to_the_next_one() -> None:
     body = (
         "The bridge will close for repairs in May, the council said.\n\n"

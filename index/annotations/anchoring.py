@@ -176,7 +176,9 @@ def anchor(
             return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
     # was edited in place: compare it with the best fuzzy match, by the same score.
-    if moved is not None and not (scorer.context_ok(moved) or scorer.parted(moved)):
+    if moved is not None and not (
+        scorer.context_ok(moved) or scorer.parted(moved) or scorer.paragraph_side(moved)
+    ):
         moved = None
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
@@ -307,6 +309,32 @@ class _Scorer:
                 (self.prefix, prefix, at_start),
                 (self.suffix, suffix, at_end),
             )
+        )
+
+    def paragraph_side(self, found: Anchor) -> bool:
+        """Whether the words of the quote's own paragraph on one side of it (as far as the
+        stored context reaches, `_NEAR_MIN` characters or more) are beside the span as they
+        were, up to that paragraph's edge where the context reached it.
+
+        A short quote needs its context; but its paragraph's words beside it, whole, are that
+        context, whatever happened past the paragraph's edge (paragraphs reordered, the ones
+        around it taken out) or on its other side (words put in just before it). A paragraph
+        deleted while another opens with the same words has no such words beside them.
+        """
+        assert found.start is not None and found.end is not None
+        body, start, end = self.body, found.start, found.end
+        near, edge = self.near_prefix, start - len(self.near_prefix)
+        if (
+            len(near.strip()) >= _NEAR_MIN
+            and body.startswith(near, edge)
+            and (near == self.prefix or edge == 0 or body[edge - 1] == "\n")
+        ):
+            return True
+        near, edge = self.near_suffix, end + len(self.near_suffix)
+        return (
+            len(near.strip()) >= _NEAR_MIN
+            and body.startswith(near, end)
+            and (near == self.suffix or edge == len(body) or body[edge] == "\n")
         )
 
     def parted(self, found: Anchor) -> bool:
