@@ -987,3 +987,34 @@ def test_a_highlight_typeset_otherwise_by_a_resave_is_not_said_to_have_changed(
     found = anchor_after_edit(old, new, passage)
     assert found.status in ("anchored", "moved")
     assert _words(new[found.start : found.end]) == _words(passage)
+
+
+def test_words_put_in_on_both_sides_of_a_passage_stay_out_of_it() -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a paragraph highlighted whole,
+    then words written at its start and at its end ("Opposition said" before it). The quote
+    is there word for word, but its context changed on both sides, and the fuzzy span,
+    scored on the old context, won and took in the new words: the highlight grew over text
+    the reader never marked, said to have changed."""
+    marked = "Opposition members called the figures optimistic and asked for an audit."
+    old = "\n\n".join((PARAGRAPHS[0], marked, PARAGRAPHS[3]))
+    new = "\n\n".join(
+        (PARAGRAPHS[0], f"Opposition said {marked} Again, for an audit.", PARAGRAPHS[3])
+    )
+    found = anchor_after_edit(old, new, marked)
+    assert (found.start, found.end, found.status) == (*select(new, marked), "moved")
+
+
+@pytest.mark.parametrize("after", [" Again.", " Again, for an audit."])
+def test_a_resaved_passage_with_words_after_it_is_not_taken_for_a_rewording(after: str) -> None:
+    """Found by the oracle: a paragraph highlighted whole, also quoted further down (a pull
+    quote); the page saved again decomposed (NFD) with words added after the passage. Its old
+    prefix still ends where it starts and its old suffix follows the new words: the passage
+    "rewritten where it stood" took the new words in, "fuzzy", or with more of them was
+    orphaned, though every word of it is there."""
+    marked = "Opposition members called the café's figures naïve and asked for an audit."
+    pulled = f"In short: {marked} That was all."
+    old = "\n\n".join((PARAGRAPHS[0], marked, PARAGRAPHS[3], pulled))
+    now = unicodedata.normalize("NFD", marked)
+    new = "\n\n".join((PARAGRAPHS[0], now + after, PARAGRAPHS[3], pulled))
+    found = anchor_after_edit(old, new, marked)
+    assert (found.start, found.end, found.status) == (*select(new, now), "anchored")

@@ -168,6 +168,8 @@ def anchor(
                 if edited.status == "orphaned":
                     return edited
                 assert edited.start is not None
+                if edited.status != "fuzzy":  # its words, spelt otherwise, text put in beside
+                    return edited
                 return _respelt(edited, body[edited.start : edited.end], quote, start)
     if moved is not None and moved.start is not None:
         # Its context whole, or at its old place with one side whole (a word changed beside
@@ -176,6 +178,7 @@ def anchor(
             return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
     # was edited in place: compare it with the best fuzzy match, by the same score.
+    exact = moved
     if moved is not None and not (
         scorer.context_ok(moved) or scorer.parted(moved) or scorer.paragraph_side(moved)
     ):
@@ -183,9 +186,39 @@ def anchor(
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
         return moved
+    if fuzzy is not None:
+        # The words themselves (or spelt otherwise), with text put in beside them that the
+        # fuzzy span, scored on the old context, took in: the place is right, the words are
+        # the quote's.
+        if exact is not None and _overlap(exact, fuzzy):
+            return exact
+        within = _words_within(scorer, fuzzy)
+        if within is not None:
+            return within
     if fuzzy is None:
         return _around_a_block(scorer) or ORPHANED
     return _respelt(fuzzy, body[fuzzy.start : fuzzy.end], quote, start)
+
+
+def _words_within(scorer: _Scorer, found: Anchor) -> Anchor | None:
+    """The quote's words, however spelt (`_folded`), inside the span `found`, as `_exact`
+    or `_exact_respelt` would give them; None if they are not all there."""
+    assert found.start is not None and found.end is not None
+    folded, starts, ends = _folded(scorer.body[found.start : found.end])
+    wanted = _folded(scorer.quote)[0].strip()
+    at = folded.find(wanted) if wanted else -1
+    if at < 0:
+        return None
+    start, end = found.start + starts[at], found.start + ends[at + len(wanted) - 1]
+    status: AnchorStatus = "anchored" if start == scorer.hint else "moved"
+    return Anchor(start, end, status, round(scorer.score(start, end, 1.0), 4))
+
+
+def _overlap(one: Anchor, other: Anchor) -> bool:
+    """Whether two found spans share a character."""
+    assert one.start is not None and one.end is not None
+    assert other.start is not None and other.end is not None
+    return one.start < other.end and other.start < one.end
 
 
 def _respelt(found: Anchor, text: str, quote: str, start: int | None) -> Anchor:
@@ -371,7 +404,8 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
     copies with the same words around them: after an edit of the copy the reader marked, the
     other one held the quote exactly, with its context, and the highlight went there, said to
     be unchanged. Where the old place, between the old context, holds a reworded quote, that
-    copy is the one marked.
+    copy is the one marked; where it holds the quote's words spelt otherwise with text put in
+    beside them, those words are the place ("anchored" at the old offsets), not an orphan.
     """
     body, quote, prefix, suffix = scorer.body, scorer.quote, scorer.prefix, scorer.suffix
     if max(len(prefix.strip()), len(suffix.strip())) < _NEAR_MIN:
@@ -382,6 +416,9 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
     end = len(body) if not suffix else body.find(suffix, low, high + len(suffix))
     if not low <= end <= high or quote in body[start:end]:
         return None  # other text put in beside the quote (a paragraph above one it opens)
+    within = _words_within(scorer, Anchor(start, end, "fuzzy"))
+    if within is not None:  # its words, spelt otherwise, with text put in beside them
+        return within
     similarity = fuzz.ratio(quote, body[start:end]) / 100.0
     size = len(quote)
     if (
