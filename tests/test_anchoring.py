@@ -1018,3 +1018,43 @@ def test_a_resaved_passage_with_words_after_it_is_not_taken_for_a_rewording(afte
     new = "\n\n".join((PARAGRAPHS[0], now + after, PARAGRAPHS[3], pulled))
     found = anchor_after_edit(old, new, marked)
     assert (found.start, found.end, found.status) == (*select(new, now), "anchored")
+
+
+CHINESE = "港口扩建计划今天公布。\n\n政府宣布新的疏浚项目将于明年开始，预计耗资十亿。\n\n海草研究发现损害低于预期。"
+
+
+@pytest.mark.parametrize(
+    ("body", "passage", "word", "reworded"),
+    [
+        (CHINESE, "宣布新的疏浚项目将于明年", "明", "今"),  # "开始" was taken in after it
+        (CHINESE, "宣布新的疏浚项目将于明年", "明", "码头"),
+        (CHINESE, "新的疏浚项目将于明年", "的", "码头"),  # "政府宣布" was taken in before it
+        (BODY, "said the plan would cut costs by ten", "ten", "twelve"),
+        (
+            "The ferry crew cheered the news ❤️ 👍🏽 and went back.",
+            "crew cheered the news ❤️ 👍🏽",
+            "❤️",
+            "warmly",
+        ),
+        (
+            "They met the mayor at the café 港 and left.",
+            "met the mayor at the café 港",
+            "café",
+            "canteen",
+        ),
+    ],
+    ids=["chinese", "chinese-longer", "chinese-head", "latin", "emoji-last", "hanzi-last"],
+)
+def test_a_reworded_highlight_ends_where_its_words_do(
+    body: str, passage: str, word: str, reworded: str
+) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): after a word of a highlight was
+    reworded, its edges were put by counting characters and widening to whole words. Chinese
+    has no spaces, so widening ran on to the next comma over words never marked; and after
+    a reworded word longer than the old one, a last word of a character or two (an emoji, a
+    Chinese character) was left out of the highlight."""
+    now = passage.replace(word, reworded)
+    new = body.replace(passage, now)
+    found = anchor_after_edit(body, new, passage)
+    assert found.status == "fuzzy", found
+    assert new[found.start : found.end] == now

@@ -756,6 +756,9 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         # The quote's first words, kept before a reworded one ("Koden [old] kefin" as "Koden
         # wexford kefin"): the search may have stopped at the change, or gone past them.
         kept = _edge_in(scorer.quote, body, near - 2 * len(head), near + len(head), before=True)
+        if kept is None:  # fewer of them: a word, an emoji, a Chinese character
+            kept = _end_kept(head[::-1], body[::-1], len(body) - near, 2 * len(head) + 2)
+            kept = None if kept is None else len(body) - kept
         start = start if kept is None else kept
     end = found.start + last.dest_end + len(tail)
     spelt = _spelt_after(body, found.start + last.dest_end, tail)
@@ -787,10 +790,43 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
             end += len(closing)
         near = found.start + last.dest_end
         kept = _edge_in(scorer.quote, body, near - len(tail), near + 2 * len(tail), before=False)
+        if kept is None:  # fewer of them: a word, an emoji, a Chinese character
+            kept = _end_kept(tail, body, near, 2 * len(tail) + 2)
         end = end if kept is None else kept
     if (start, end) == (found.start, found.end):
         return found
     return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
+
+
+def _end_kept(tail: str, body: str, at: int, reach: int) -> int | None:
+    """Where the longest end of `tail` that starts a word in it (a word, an emoji, a Chinese
+    character: not only punctuation) ends in `body[at : at + reach]`, standing there as
+    whole words; None if no such end is there. (Called on both texts reversed, for a
+    quote's head.)
+
+    After a reworded word longer or shorter than the one it replaced, the quote's last few
+    characters ("低，" after "café", "👍🏽" after "❤️") are too few to be found as its
+    words are, and "as many characters as the quote has there" left them out, or took in
+    the character after them."""
+    window = body[at : at + reach]
+    for size in range(len(tail) - 1, 0, -1):
+        part = tail[len(tail) - size :]
+        if not part.strip(_PUNCTUATION) or _joined(tail[len(tail) - size - 1], part[0]):
+            continue
+        where = window.find(part)
+        while where != -1:
+            start, stop = at + where, at + where + size
+            if (start == 0 or not _joined(body[start - 1], part[0])) and (
+                stop == len(body) or not _joined(part[-1], body[stop])
+            ):
+                return stop
+            where = window.find(part, where + 1)
+    return None
+
+
+def _joined(one: str, other: str) -> bool:
+    """Whether two characters side by side are of one word."""
+    return _in_word(one) and _in_word(other) or unicodedata.category(other).startswith("M")
 
 
 def _spelt_after(body: str, at: int, text: str) -> int | None:
@@ -810,8 +846,17 @@ def _spelt_after(body: str, at: int, text: str) -> int | None:
 def _in_word(character: str) -> bool:
     """Whether `character` is part of a word: a letter or digit, or a mark combined with one
     (the accent of "é" saved decomposed, NFD: "e" and U+0301), which a span widened to whole
-    words must not stop at."""
+    words must not stop at. A Chinese or Japanese character is a word of its own: that text
+    has no spaces, and widening went on to the next comma, over words never marked."""
+    if _UNSPACED.match(character):
+        return False
     return character.isalnum() or unicodedata.category(character).startswith("M")
+
+
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+"""Kana and CJK ideographs: scripts written without spaces between words."""
 
 
 def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | None:
