@@ -1058,3 +1058,14 @@ def test_a_reworded_highlight_ends_where_its_words_do(
     found = anchor_after_edit(body, new, passage)
     assert found.status == "fuzzy", found
     assert new[found.start : found.end] == now
+
+
+@pytest.mark.parametrize("emoji", ["🏳️‍🌈", "🎉"])
+def test_a_deleted_short_highlight_is_not_put_on_the_next_words(emoji: str) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): "council 🎉" deleted from
+    "council 🎉 council mayor" was put on "council mayor", said to have changed. The fuzzy
+    span passed the thresholds, then was cut to the quote's words, and what was left was
+    nothing like the quote (its score fell below the threshold too), yet it was taken."""
+    body = f"Budget talks resumed on Monday.\n\nThe harbour board and council {emoji} council mayor spoke first, then the minister."
+    new = body.replace(f"council {emoji} ", "")
+    assert anchor_after_edit(body, new, f"council {emoji}").status == "orphaned"

@@ -525,7 +525,10 @@ def _fuzzy(scorer: _Scorer) -> Anchor | None:
             continue
         trimmed = _trim(scorer, candidate)
         assert trimmed.start is not None
-        if _keeps_lines(scorer.quote, body[trimmed.start : trimmed.end]):
+        text = body[trimmed.start : trimmed.end]
+        if fuzz.ratio(scorer.quote, text) < 100 * FUZZY_MIN_QUOTE:
+            continue  # what is left once cut to the quote's words is too unlike it
+        if _keeps_lines(scorer.quote, text):
             best = (candidate.score, trimmed)
     return None if best is None else best[1]
 
