@@ -1042,8 +1042,29 @@ CHINESE = "港口扩建计划今天公布。\n\n政府宣布新的疏浚项目�
             "café",
             "canteen",
         ),
+        (
+            "The minister met the harbour board at the pier — and the council met later.",
+            "minister met the harbour board at the pier —",
+            "pier",
+            "piers",
+        ),
+        (
+            "The minister met the harbour board at the café … and the council met later.",
+            "minister met the harbour board at the café …",
+            "café",
+            "cafés",
+        ),
     ],
-    ids=["chinese", "chinese-longer", "chinese-head", "latin", "emoji-last", "hanzi-last"],
+    ids=[
+        "chinese",
+        "chinese-longer",
+        "chinese-head",
+        "latin",
+        "emoji-last",
+        "hanzi-last",
+        "dash-last",
+        "ellipsis-last",
+    ],
 )
 def test_a_reworded_highlight_ends_where_its_words_do(
     body: str, passage: str, word: str, reworded: str
@@ -1052,7 +1073,8 @@ def test_a_reworded_highlight_ends_where_its_words_do(
     reworded, its edges were put by counting characters and widening to whole words. Chinese
     has no spaces, so widening ran on to the next comma over words never marked; and after
     a reworded word longer than the old one, a last word of a character or two (an emoji, a
-    Chinese character) was left out of the highlight."""
+    Chinese character, a dash) was left out of the highlight, and the space before it taken
+    in."""
     now = passage.replace(word, reworded)
     new = body.replace(passage, now)
     found = anchor_after_edit(body, new, passage)
@@ -1069,3 +1091,12 @@ def test_a_deleted_short_highlight_is_not_put_on_the_next_words(emoji: str) -> N
     body = f"Budget talks resumed on Monday.\n\nThe harbour board and council {emoji} council mayor spoke first, then the minister."
     new = body.replace(f"council {emoji} ", "")
     assert anchor_after_edit(body, new, f"council {emoji}").status == "orphaned"
+
+
+def test_a_deleted_highlight_is_not_put_on_a_shorter_span_once_cut() -> None:
+    """Found by the oracle: "budget said" deleted from "budget budget said café" was put on
+    "budget ", said to have changed: the fuzzy span was of a length like the quote's, then cut
+    to its words, it was shorter than any fuzzy match may be (75% of the quote)."""
+    body = "Talks resumed on Monday.\n\nThe mayor cut the dredging budget budget said café owners, who were angry."
+    new = body.replace("budget said", "")
+    assert anchor_after_edit(body, new, "budget said").status == "orphaned"

@@ -526,7 +526,9 @@ def _fuzzy(scorer: _Scorer) -> Anchor | None:
         trimmed = _trim(scorer, candidate)
         assert trimmed.start is not None
         text = body[trimmed.start : trimmed.end]
-        if fuzz.ratio(scorer.quote, text) < 100 * FUZZY_MIN_QUOTE:
+        if fuzz.ratio(scorer.quote, text) < 100 * FUZZY_MIN_QUOTE or not (
+            shortest <= len(text) <= longest
+        ):
             continue  # what is left once cut to the quote's words is too unlike it
         if _keeps_lines(scorer.quote, text):
             best = (candidate.score, trimmed)
@@ -803,7 +805,7 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
 
 def _end_kept(tail: str, body: str, at: int, reach: int) -> int | None:
     """Where the longest end of `tail` that starts a word in it (a word, an emoji, a Chinese
-    character: not only punctuation) ends in `body[at : at + reach]`, standing there as
+    character, a dash after a space: not a full stop alone) ends in `body[at : at + reach]`, standing there as
     whole words; None if no such end is there. (Called on both texts reversed, for a
     quote's head.)
 
@@ -812,9 +814,10 @@ def _end_kept(tail: str, body: str, at: int, reach: int) -> int | None:
     words are, and "as many characters as the quote has there" left them out, or took in
     the character after them."""
     window = body[at : at + reach]
-    for size in range(len(tail) - 1, 0, -1):
+    for size in range(len(tail), 0, -1):
         part = tail[len(tail) - size :]
-        if not part.strip(_PUNCTUATION) or _joined(tail[len(tail) - size - 1], part[0]):
+        before = tail[len(tail) - size - 1] if size < len(tail) else " "
+        if (not part.strip(_PUNCTUATION) and not part[0].isspace()) or _joined(before, part[0]):
             continue
         where = window.find(part)
         while where != -1:
