@@ -1100,3 +1100,28 @@ def test_a_deleted_highlight_is_not_put_on_a_shorter_span_once_cut() -> None:
     body = "Talks resumed on Monday.\n\nThe mayor cut the dredging budget budget said café owners, who were angry."
     new = body.replace("budget said", "")
     assert anchor_after_edit(body, new, "budget said").status == "orphaned"
+
+
+@pytest.mark.parametrize("order", [(0, 3, 2, 1), (3, 2, 1, 0)])
+def test_a_paragraph_highlighted_whole_stays_on_it_not_on_a_quote_of_it(
+    order: tuple[int, ...],
+) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a paragraph highlighted whole,
+    also quoted inside another paragraph; the paragraphs put in another order. The quote
+    inside the other paragraph, after the paragraph that used to precede the highlighted
+    one, won on fuzzy context: the highlight went into the middle of another paragraph,
+    "moved". A passage that was a paragraph of its own is one where it stands now."""
+    marked = "The new berths will open in the spring, the port authority said."
+    paragraphs = [
+        "Kelmor harbour works resumed on Monday after the storm.",
+        f"In a statement: {marked} Critics were unconvinced.",
+        "Dredging near the seagrass beds stays suspended until the survey ends.",
+        marked,
+    ]
+    old = "\n\n".join(paragraphs)
+    new = "\n\n".join(paragraphs[i] for i in order)
+    start = old.rindex(marked)
+    quote, prefix, suffix = make_selector(old, start, start + len(marked))
+    found = anchor(new, quote, prefix, suffix, start, start + len(marked))
+    at = new.index(f"\n\n{marked}\n\n") + 2 if order[0] != 3 else 0
+    assert (found.start, found.end, found.status) == (at, at + len(marked), "moved")

@@ -475,14 +475,14 @@ def _smallest(seed: int) -> str:
 
 
 KNOWN_SHARE = 0.03
-"""Known disagreements, at most this share of cases (about 1% of 20,000 when written):
+"""Known disagreements, at most this share of cases (0.8% of 20,000 when written):
 
 - "another copy": the article holds the passage twice (a pull quote, a paragraph pasted
   twice), and after an edit (the marked copy reworded, or its context edited, or
   paragraphs around it taken out or put in) the highlight is on the other copy: "moved" as
   if unchanged, or kept off its own reworded copy. The fast code scores context by fuzzy
   similarity, which the other copy's surroundings can win; `_edited_in_place` catches it
-  only where the old context still frames the old offsets. 183 in 20,000.
+  only where the old context still frames the old offsets. 134 in 20,000.
 - "words beside it taken in": a reworded highlight's fuzzy span begins or ends a few whole
   words out (a word equal to its first one put in just before it, a paragraph put in
   above). 25 in 20,000.

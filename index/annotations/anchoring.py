@@ -193,6 +193,8 @@ def anchor(
         if exact is not None and _overlap(exact, fuzzy):
             return exact
         within = _words_within(scorer, fuzzy)
+        if within is not None and moved is not None and body[within.start : within.end] == quote:
+            return moved  # another exact occurrence: `_exact` ranked them all, this one first
         if within is not None:
             return within
     if fuzzy is None:
@@ -324,6 +326,17 @@ class _Scorer:
             sides.append(self.near_suffix == after or _similar(self.near_suffix, after))
         return not sides or any(sides)
 
+    def edges(self, start: int, end: int) -> int:
+        """On how many sides the span starts (ends) a line as the quote did, or does not as
+        it did not: a passage that was a paragraph of its own is one where it stands now,
+        and a copy of it quoted inside another paragraph is not."""
+        body = self.body
+        opened = not self.prefix or self.prefix.endswith("\n")
+        closed = not self.suffix or self.suffix.startswith("\n")
+        opens = start == 0 or body[start - 1] == "\n"
+        closes = end == len(body) or body[end] == "\n"
+        return (opened == opens) + (closed == closes)
+
     def shifted(self, at: int) -> bool:
         """Whether an occurrence of the quote at `at` still overlaps its old place with one
         side of its context whole (its 32 characters, or all there was up to the body's
@@ -434,17 +447,17 @@ def _exact(scorer: _Scorer) -> Anchor | None:
     """The exact occurrence of the quote still at its old place with one side of its context
     whole (`_Scorer.shifted`), else the one whose context matches best, then the nearest."""
     body, quote = scorer.body, scorer.quote
-    best: tuple[tuple[bool, float], int] | None = None
+    best: tuple[tuple[bool, int, float], int] | None = None
     at = body.find(quote)
     while at != -1:
         score = scorer.score(at, at + len(quote), 1.0)
-        rank = (scorer.shifted(at), score)
+        rank = (scorer.shifted(at), scorer.edges(at, at + len(quote)), score)
         if (best is None or rank > best[0]) and scorer.in_paragraph(at, at + len(quote)):
             best = (rank, at)
         at = body.find(quote, at + 1)
     if best is None:
         return _exact_respelt(scorer)
-    (_, score), at = best
+    (_, _, score), at = best
     return Anchor(at, at + len(quote), "moved", round(score, 4))
 
 
