@@ -1125,3 +1125,24 @@ def test_a_paragraph_highlighted_whole_stays_on_it_not_on_a_quote_of_it(
     found = anchor(new, quote, prefix, suffix, start, start + len(marked))
     at = new.index(f"\n\n{marked}\n\n") + 2 if order[0] != 3 else 0
     assert (found.start, found.end, found.status) == (at, at + len(marked), "moved")
+
+
+@pytest.mark.parametrize("put_above", ["Update.", "码头。"])
+def test_a_reworded_quoted_paragraph_leaves_out_a_paragraph_put_above_it(put_above: str) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a paragraph highlighted whole,
+    quoted again further down ("In short: ..."), a word of it reworded and a short paragraph
+    put in just above it. The old context still framed the old place, so the passage was
+    taken as "rewritten where it stood", from the old prefix to the old suffix: the new
+    paragraph above was in the highlight."""
+    marked = (
+        "The ferry operator said sailings would restart at dawn on Tuesday, weather permitting."
+    )
+    first = "Harbour works resumed on Monday after the storm."
+    last = "Dredging stays suspended."
+    pulled = f"In short: {marked} That was all."
+    old = "\n\n".join([first, marked, last, pulled])
+    now = marked.replace("sailings", "crossings")
+    new = "\n\n".join([first, put_above, now, last, pulled])
+    found = anchor_after_edit(old, new, marked)
+    assert found.status == "fuzzy", found
+    assert new[found.start : found.end] == now

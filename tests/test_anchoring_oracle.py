@@ -475,7 +475,7 @@ def _smallest(seed: int) -> str:
 
 
 KNOWN_SHARE = 0.03
-"""Known disagreements, at most this share of cases (0.8% of 20,000 when written):
+"""Known disagreements, at most this share of cases (0.7% of 20,000 when written):
 
 - "another copy": the article holds the passage twice (a pull quote, a paragraph pasted
   twice), and after an edit (the marked copy reworded, or its context edited, or
@@ -484,8 +484,7 @@ KNOWN_SHARE = 0.03
   similarity, which the other copy's surroundings can win; `_edited_in_place` catches it
   only where the old context still frames the old offsets. 134 in 20,000.
 - "words beside it taken in": a reworded highlight's fuzzy span begins or ends a few whole
-  words out (a word equal to its first one put in just before it, a paragraph put in
-  above). 25 in 20,000.
+  words out (a word equal to its first one put in just before it). 4 in 20,000.
 - "deleted, like words open the next paragraph": a passage that ended its paragraph deleted,
   the next paragraph opening with words like it: the stored words before it, a few
   characters off across the paragraph break, still count as beside them (fuzzily, as they

@@ -440,7 +440,11 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
         or not _keeps_lines(quote, body[start:end])
     ):
         return ORPHANED
-    return Anchor(start, end, "fuzzy", round(scorer.score(start, end, similarity), 4))
+    # Cut to the quote's words: a paragraph put in above it falls between the old prefix
+    # and the rewritten passage, and is none of it.
+    return _trim(
+        scorer, Anchor(start, end, "fuzzy", round(scorer.score(start, end, similarity), 4))
+    )
 
 
 def _exact(scorer: _Scorer) -> Anchor | None:
