@@ -1146,3 +1146,24 @@ def test_a_reworded_quoted_paragraph_leaves_out_a_paragraph_put_above_it(put_abo
     found = anchor_after_edit(old, new, marked)
     assert found.status == "fuzzy", found
     assert new[found.start : found.end] == now
+
+
+@pytest.mark.parametrize(
+    ("put_in", "word", "reworded"),
+    [("Seagrass ", "May", "June"), ("Beds of Seagrass ", "survey", "study")],
+)
+def test_a_reworded_highlight_leaves_out_its_first_word_written_again_before_it(
+    put_in: str, word: str, reworded: str
+) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): words ending with the passage's
+    own first word put in just before it, and a word of it reworded. The alignment took the
+    first of the two equal words, and the highlight began one word early."""
+    old = (
+        "The mayor spoke first. Seagrass dredging will resume in May after the survey of the beds."
+    )
+    passage = "Seagrass dredging will resume in May after the survey"
+    now = passage.replace(word, reworded)
+    new = old.replace(passage, put_in + now)
+    found = anchor_after_edit(old, new, passage)
+    assert found.status == "fuzzy", found
+    assert new[found.start : found.end] == now

@@ -484,7 +484,7 @@ KNOWN_SHARE = 0.03
   similarity, which the other copy's surroundings can win; `_edited_in_place` catches it
   only where the old context still frames the old offsets. 134 in 20,000.
 - "words beside it taken in": a reworded highlight's fuzzy span begins or ends a few whole
-  words out (a word equal to its first one put in just before it). 4 in 20,000.
+  words out. 1 in 20,000.
 - "deleted, like words open the next paragraph": a passage that ended its paragraph deleted,
   the next paragraph opening with words like it: the stored words before it, a few
   characters off across the paragraph break, still count as beside them (fuzzily, as they

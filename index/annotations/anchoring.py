@@ -782,6 +782,7 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
             kept = _end_kept(head[::-1], body[::-1], len(body) - near, 2 * len(head) + 2)
             kept = None if kept is None else len(body) - kept
         start = start if kept is None else kept
+    start = _past_repeats(scorer.quote, body, start)
     end = found.start + last.dest_end + len(tail)
     spelt = _spelt_after(body, found.start + last.dest_end, tail)
     if spelt is not None:  # its last characters spelt otherwise: as many, not as long
@@ -850,6 +851,25 @@ def _end_kept(tail: str, body: str, at: int, reach: int) -> int | None:
 def _joined(one: str, other: str) -> bool:
     """Whether two characters side by side are of one word."""
     return _in_word(one) and _in_word(other) or unicodedata.category(other).startswith("M")
+
+
+def _past_repeats(quote: str, body: str, start: int) -> int:
+    """`start` past copies of the quote's first word that the quote does not have: a word
+    equal to it put in just before the passage ("seagrass seagrass vote" for "seagrass
+    vote") is aligned with the quote as readily as the passage's own."""
+    head = re.match(r"\S+\s+", quote)
+    if head is None:
+        return start
+    unit = head.group()
+
+    def run(text: str, at: int) -> int:
+        count = 0
+        while text.startswith(unit, at + count * len(unit)):
+            count += 1
+        return count
+
+    extra = run(body, start) - run(quote, 0)
+    return start + extra * len(unit) if extra > 0 else start
 
 
 def _spelt_after(body: str, at: int, text: str) -> int | None:
