@@ -129,6 +129,31 @@ def test_short_highlight_closing_a_paragraph_moves_with_its_paragraph() -> None:
     assert (found.start, found.end, found.status) == (*select(new, "independent audit."), "moved")
 
 
+def test_short_highlight_stays_when_its_paragraphs_are_reordered() -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a short passage ending its
+    paragraph, the paragraphs put in another order. The words of its paragraph before it are
+    whole, but the stored suffix is the next paragraph, which no longer follows: the one copy
+    of the passage was orphaned."""
+    paragraphs = [
+        "Harbour works resumed on Monday after the storm.",
+        "The ferry operator said sailings would restart at dawn!",
+        "Dredging near the seagrass beds stays suspended.",
+    ]
+    body = "\n\n".join(paragraphs)
+    new = "\n\n".join((paragraphs[0], paragraphs[2], paragraphs[1]))
+    found = anchor_after_edit(body, new, "at dawn")
+    assert (found.start, found.end, found.status) == (*select(new, "at dawn"), "moved")
+
+
+def test_short_highlight_stays_when_words_are_put_in_just_before_it() -> None:
+    """Found by the oracle: a correction adds words just before a short passage, the rest of
+    its paragraph after it untouched; its context was no longer recognisable on average, so
+    it was orphaned."""
+    new = BODY.replace("called the figures", "called, once again and in writing, the figures")
+    found = anchor_after_edit(BODY, new, "the figures")
+    assert (found.start, found.end, found.status) == (*select(new, "the figures"), "moved")
+
+
 def test_deleted_paragraph_does_not_pass_its_opening_words_to_the_next_one() -> None:
     body = (
         "The bridge will close for repairs in May, the council said.\n\n"
@@ -962,3 +987,183 @@ def test_a_highlight_typeset_otherwise_by_a_resave_is_not_said_to_have_changed(
     found = anchor_after_edit(old, new, passage)
     assert found.status in ("anchored", "moved")
     assert _words(new[found.start : found.end]) == _words(passage)
+
+
+def test_words_put_in_on_both_sides_of_a_passage_stay_out_of_it() -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a paragraph highlighted whole,
+    then words written at its start and at its end ("Opposition said" before it). The quote
+    is there word for word, but its context changed on both sides, and the fuzzy span,
+    scored on the old context, won and took in the new words: the highlight grew over text
+    the reader never marked, said to have changed."""
+    marked = "Opposition members called the figures optimistic and asked for an audit."
+    old = "\n\n".join((PARAGRAPHS[0], marked, PARAGRAPHS[3]))
+    new = "\n\n".join(
+        (PARAGRAPHS[0], f"Opposition said {marked} Again, for an audit.", PARAGRAPHS[3])
+    )
+    found = anchor_after_edit(old, new, marked)
+    assert (found.start, found.end, found.status) == (*select(new, marked), "moved")
+
+
+@pytest.mark.parametrize("after", [" Again.", " Again, for an audit."])
+def test_a_resaved_passage_with_words_after_it_is_not_taken_for_a_rewording(after: str) -> None:
+    """Found by the oracle: a paragraph highlighted whole, also quoted further down (a pull
+    quote); the page saved again decomposed (NFD) with words added after the passage. Its old
+    prefix still ends where it starts and its old suffix follows the new words: the passage
+    "rewritten where it stood" took the new words in, "fuzzy", or with more of them was
+    orphaned, though every word of it is there."""
+    marked = "Opposition members called the café's figures naïve and asked for an audit."
+    pulled = f"In short: {marked} That was all."
+    old = "\n\n".join((PARAGRAPHS[0], marked, PARAGRAPHS[3], pulled))
+    now = unicodedata.normalize("NFD", marked)
+    new = "\n\n".join((PARAGRAPHS[0], now + after, PARAGRAPHS[3], pulled))
+    found = anchor_after_edit(old, new, marked)
+    assert (found.start, found.end, found.status) == (*select(new, now), "anchored")
+
+
+CHINESE = "港口扩建计划今天公布。\n\n政府宣布新的疏浚项目将于明年开始，预计耗资十亿。\n\n海草研究发现损害低于预期。"
+
+
+@pytest.mark.parametrize(
+    ("body", "passage", "word", "reworded"),
+    [
+        (CHINESE, "宣布新的疏浚项目将于明年", "明", "今"),  # "开始" was taken in after it
+        (CHINESE, "宣布新的疏浚项目将于明年", "明", "码头"),
+        (CHINESE, "新的疏浚项目将于明年", "的", "码头"),  # "政府宣布" was taken in before it
+        (BODY, "said the plan would cut costs by ten", "ten", "twelve"),
+        (
+            "The ferry crew cheered the news ❤️ 👍🏽 and went back.",
+            "crew cheered the news ❤️ 👍🏽",
+            "❤️",
+            "warmly",
+        ),
+        (
+            "They met the mayor at the café 港 and left.",
+            "met the mayor at the café 港",
+            "café",
+            "canteen",
+        ),
+        (
+            "The minister met the harbour board at the pier — and the council met later.",
+            "minister met the harbour board at the pier —",
+            "pier",
+            "piers",
+        ),
+        (
+            "The minister met the harbour board at the café … and the council met later.",
+            "minister met the harbour board at the café …",
+            "café",
+            "cafés",
+        ),
+    ],
+    ids=[
+        "chinese",
+        "chinese-longer",
+        "chinese-head",
+        "latin",
+        "emoji-last",
+        "hanzi-last",
+        "dash-last",
+        "ellipsis-last",
+    ],
+)
+def test_a_reworded_highlight_ends_where_its_words_do(
+    body: str, passage: str, word: str, reworded: str
+) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): after a word of a highlight was
+    reworded, its edges were put by counting characters and widening to whole words. Chinese
+    has no spaces, so widening ran on to the next comma over words never marked; and after
+    a reworded word longer than the old one, a last word of a character or two (an emoji, a
+    Chinese character, a dash) was left out of the highlight, and the space before it taken
+    in."""
+    now = passage.replace(word, reworded)
+    new = body.replace(passage, now)
+    found = anchor_after_edit(body, new, passage)
+    assert found.status == "fuzzy", found
+    assert new[found.start : found.end] == now
+
+
+@pytest.mark.parametrize("emoji", ["🏳️‍🌈", "🎉"])
+def test_a_deleted_short_highlight_is_not_put_on_the_next_words(emoji: str) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): "council 🎉" deleted from
+    "council 🎉 council mayor" was put on "council mayor", said to have changed. The fuzzy
+    span passed the thresholds, then was cut to the quote's words, and what was left was
+    nothing like the quote (its score fell below the threshold too), yet it was taken."""
+    body = f"Budget talks resumed on Monday.\n\nThe harbour board and council {emoji} council mayor spoke first, then the minister."
+    new = body.replace(f"council {emoji} ", "")
+    assert anchor_after_edit(body, new, f"council {emoji}").status == "orphaned"
+
+
+def test_a_deleted_highlight_is_not_put_on_a_shorter_span_once_cut() -> None:
+    """Found by the oracle: "budget said" deleted from "budget budget said café" was put on
+    "budget ", said to have changed: the fuzzy span was of a length like the quote's, then cut
+    to its words, it was shorter than any fuzzy match may be (75% of the quote)."""
+    body = "Talks resumed on Monday.\n\nThe mayor cut the dredging budget budget said café owners, who were angry."
+    new = body.replace("budget said", "")
+    assert anchor_after_edit(body, new, "budget said").status == "orphaned"
+
+
+@pytest.mark.parametrize("order", [(0, 3, 2, 1), (3, 2, 1, 0)])
+def test_a_paragraph_highlighted_whole_stays_on_it_not_on_a_quote_of_it(
+    order: tuple[int, ...],
+) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a paragraph highlighted whole,
+    also quoted inside another paragraph; the paragraphs put in another order. The quote
+    inside the other paragraph, after the paragraph that used to precede the highlighted
+    one, won on fuzzy context: the highlight went into the middle of another paragraph,
+    "moved". A passage that was a paragraph of its own is one where it stands now."""
+    marked = "The new berths will open in the spring, the port authority said."
+    paragraphs = [
+        "Kelmor harbour works resumed on Monday after the storm.",
+        f"In a statement: {marked} Critics were unconvinced.",
+        "Dredging near the seagrass beds stays suspended until the survey ends.",
+        marked,
+    ]
+    old = "\n\n".join(paragraphs)
+    new = "\n\n".join(paragraphs[i] for i in order)
+    start = old.rindex(marked)
+    quote, prefix, suffix = make_selector(old, start, start + len(marked))
+    found = anchor(new, quote, prefix, suffix, start, start + len(marked))
+    at = new.index(f"\n\n{marked}\n\n") + 2 if order[0] != 3 else 0
+    assert (found.start, found.end, found.status) == (at, at + len(marked), "moved")
+
+
+@pytest.mark.parametrize("put_above", ["Update.", "码头。"])
+def test_a_reworded_quoted_paragraph_leaves_out_a_paragraph_put_above_it(put_above: str) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): a paragraph highlighted whole,
+    quoted again further down ("In short: ..."), a word of it reworded and a short paragraph
+    put in just above it. The old context still framed the old place, so the passage was
+    taken as "rewritten where it stood", from the old prefix to the old suffix: the new
+    paragraph above was in the highlight."""
+    marked = (
+        "The ferry operator said sailings would restart at dawn on Tuesday, weather permitting."
+    )
+    first = "Harbour works resumed on Monday after the storm."
+    last = "Dredging stays suspended."
+    pulled = f"In short: {marked} That was all."
+    old = "\n\n".join([first, marked, last, pulled])
+    now = marked.replace("sailings", "crossings")
+    new = "\n\n".join([first, put_above, now, last, pulled])
+    found = anchor_after_edit(old, new, marked)
+    assert found.status == "fuzzy", found
+    assert new[found.start : found.end] == now
+
+
+@pytest.mark.parametrize(
+    ("put_in", "word", "reworded"),
+    [("Seagrass ", "May", "June"), ("Beds of Seagrass ", "survey", "study")],
+)
+def test_a_reworded_highlight_leaves_out_its_first_word_written_again_before_it(
+    put_in: str, word: str, reworded: str
+) -> None:
+    """Found by the oracle (tests/test_anchoring_oracle.py): words ending with the passage's
+    own first word put in just before it, and a word of it reworded. The alignment took the
+    first of the two equal words, and the highlight began one word early."""
+    old = (
+        "The mayor spoke first. Seagrass dredging will resume in May after the survey of the beds."
+    )
+    passage = "Seagrass dredging will resume in May after the survey"
+    now = passage.replace(word, reworded)
+    new = old.replace(passage, put_in + now)
+    found = anchor_after_edit(old, new, passage)
+    assert found.status == "fuzzy", found
+    assert new[found.start : found.end] == now

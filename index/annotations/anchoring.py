@@ -168,6 +168,8 @@ def anchor(
                 if edited.status == "orphaned":
                     return edited
                 assert edited.start is not None
+                if edited.status != "fuzzy":  # its words, spelt otherwise, text put in beside
+                    return edited
                 return _respelt(edited, body[edited.start : edited.end], quote, start)
     if moved is not None and moved.start is not None:
         # Its context whole, or at its old place with one side whole (a word changed beside
@@ -176,14 +178,49 @@ def anchor(
             return moved
     # The exact phrase with a poor context may be a repeat elsewhere while the passage itself
     # was edited in place: compare it with the best fuzzy match, by the same score.
-    if moved is not None and not (scorer.context_ok(moved) or scorer.parted(moved)):
+    exact = moved
+    if moved is not None and not (
+        scorer.context_ok(moved) or scorer.parted(moved) or scorer.paragraph_side(moved)
+    ):
         moved = None
     fuzzy = _fuzzy(scorer)
     if moved is not None and (fuzzy is None or moved.score >= fuzzy.score):
         return moved
+    if fuzzy is not None:
+        # The words themselves (or spelt otherwise), with text put in beside them that the
+        # fuzzy span, scored on the old context, took in: the place is right, the words are
+        # the quote's.
+        if exact is not None and _overlap(exact, fuzzy):
+            return exact
+        within = _words_within(scorer, fuzzy)
+        if within is not None and moved is not None and body[within.start : within.end] == quote:
+            return moved  # another exact occurrence: `_exact` ranked them all, this one first
+        if within is not None:
+            return within
     if fuzzy is None:
         return _around_a_block(scorer) or ORPHANED
     return _respelt(fuzzy, body[fuzzy.start : fuzzy.end], quote, start)
+
+
+def _words_within(scorer: _Scorer, found: Anchor) -> Anchor | None:
+    """The quote's words, however spelt (`_folded`), inside the span `found`, as `_exact`
+    or `_exact_respelt` would give them; None if they are not all there."""
+    assert found.start is not None and found.end is not None
+    folded, starts, ends = _folded(scorer.body[found.start : found.end])
+    wanted = _folded(scorer.quote)[0].strip()
+    at = folded.find(wanted) if wanted else -1
+    if at < 0:
+        return None
+    start, end = found.start + starts[at], found.start + ends[at + len(wanted) - 1]
+    status: AnchorStatus = "anchored" if start == scorer.hint else "moved"
+    return Anchor(start, end, status, round(scorer.score(start, end, 1.0), 4))
+
+
+def _overlap(one: Anchor, other: Anchor) -> bool:
+    """Whether two found spans share a character."""
+    assert one.start is not None and one.end is not None
+    assert other.start is not None and other.end is not None
+    return one.start < other.end and other.start < one.end
 
 
 def _respelt(found: Anchor, text: str, quote: str, start: int | None) -> Anchor:
@@ -289,6 +326,17 @@ class _Scorer:
             sides.append(self.near_suffix == after or _similar(self.near_suffix, after))
         return not sides or any(sides)
 
+    def edges(self, start: int, end: int) -> int:
+        """On how many sides the span starts (ends) a line as the quote did, or does not as
+        it did not: a passage that was a paragraph of its own is one where it stands now,
+        and a copy of it quoted inside another paragraph is not."""
+        body = self.body
+        opened = not self.prefix or self.prefix.endswith("\n")
+        closed = not self.suffix or self.suffix.startswith("\n")
+        opens = start == 0 or body[start - 1] == "\n"
+        closes = end == len(body) or body[end] == "\n"
+        return (opened == opens) + (closed == closes)
+
     def shifted(self, at: int) -> bool:
         """Whether an occurrence of the quote at `at` still overlaps its old place with one
         side of its context whole (its 32 characters, or all there was up to the body's
@@ -307,6 +355,32 @@ class _Scorer:
                 (self.prefix, prefix, at_start),
                 (self.suffix, suffix, at_end),
             )
+        )
+
+    def paragraph_side(self, found: Anchor) -> bool:
+        """Whether the words of the quote's own paragraph on one side of it (as far as the
+        stored context reaches, `_NEAR_MIN` characters or more) are beside the span as they
+        were, up to that paragraph's edge where the context reached it.
+
+        A short quote needs its context; but its paragraph's words beside it, whole, are that
+        context, whatever happened past the paragraph's edge (paragraphs reordered, the ones
+        around it taken out) or on its other side (words put in just before it). A paragraph
+        deleted while another opens with the same words has no such words beside them.
+        """
+        assert found.start is not None and found.end is not None
+        body, start, end = self.body, found.start, found.end
+        near, edge = self.near_prefix, start - len(self.near_prefix)
+        if (
+            len(near.strip()) >= _NEAR_MIN
+            and body.startswith(near, edge)
+            and (near == self.prefix or edge == 0 or body[edge - 1] == "\n")
+        ):
+            return True
+        near, edge = self.near_suffix, end + len(self.near_suffix)
+        return (
+            len(near.strip()) >= _NEAR_MIN
+            and body.startswith(near, end)
+            and (near == self.suffix or edge == len(body) or body[edge] == "\n")
         )
 
     def parted(self, found: Anchor) -> bool:
@@ -343,7 +417,8 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
     copies with the same words around them: after an edit of the copy the reader marked, the
     other one held the quote exactly, with its context, and the highlight went there, said to
     be unchanged. Where the old place, between the old context, holds a reworded quote, that
-    copy is the one marked.
+    copy is the one marked; where it holds the quote's words spelt otherwise with text put in
+    beside them, those words are the place ("anchored" at the old offsets), not an orphan.
     """
     body, quote, prefix, suffix = scorer.body, scorer.quote, scorer.prefix, scorer.suffix
     if max(len(prefix.strip()), len(suffix.strip())) < _NEAR_MIN:
@@ -354,6 +429,9 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
     end = len(body) if not suffix else body.find(suffix, low, high + len(suffix))
     if not low <= end <= high or quote in body[start:end]:
         return None  # other text put in beside the quote (a paragraph above one it opens)
+    within = _words_within(scorer, Anchor(start, end, "fuzzy"))
+    if within is not None:  # its words, spelt otherwise, with text put in beside them
+        return within
     similarity = fuzz.ratio(quote, body[start:end]) / 100.0
     size = len(quote)
     if (
@@ -362,24 +440,28 @@ def _edited_in_place(scorer: _Scorer, start: int) -> Anchor | None:
         or not _keeps_lines(quote, body[start:end])
     ):
         return ORPHANED
-    return Anchor(start, end, "fuzzy", round(scorer.score(start, end, similarity), 4))
+    # Cut to the quote's words: a paragraph put in above it falls between the old prefix
+    # and the rewritten passage, and is none of it.
+    return _trim(
+        scorer, Anchor(start, end, "fuzzy", round(scorer.score(start, end, similarity), 4))
+    )
 
 
 def _exact(scorer: _Scorer) -> Anchor | None:
     """The exact occurrence of the quote still at its old place with one side of its context
     whole (`_Scorer.shifted`), else the one whose context matches best, then the nearest."""
     body, quote = scorer.body, scorer.quote
-    best: tuple[tuple[bool, float], int] | None = None
+    best: tuple[tuple[bool, int, float], int] | None = None
     at = body.find(quote)
     while at != -1:
         score = scorer.score(at, at + len(quote), 1.0)
-        rank = (scorer.shifted(at), score)
+        rank = (scorer.shifted(at), scorer.edges(at, at + len(quote)), score)
         if (best is None or rank > best[0]) and scorer.in_paragraph(at, at + len(quote)):
             best = (rank, at)
         at = body.find(quote, at + 1)
     if best is None:
         return _exact_respelt(scorer)
-    (_, score), at = best
+    (_, _, score), at = best
     return Anchor(at, at + len(quote), "moved", round(score, 4))
 
 
@@ -460,7 +542,12 @@ def _fuzzy(scorer: _Scorer) -> Anchor | None:
             continue
         trimmed = _trim(scorer, candidate)
         assert trimmed.start is not None
-        if _keeps_lines(scorer.quote, body[trimmed.start : trimmed.end]):
+        text = body[trimmed.start : trimmed.end]
+        if fuzz.ratio(scorer.quote, text) < 100 * FUZZY_MIN_QUOTE or not (
+            shortest <= len(text) <= longest
+        ):
+            continue  # what is left once cut to the quote's words is too unlike it
+        if _keeps_lines(scorer.quote, text):
             best = (candidate.score, trimmed)
     return None if best is None else best[1]
 
@@ -691,7 +778,11 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
         # The quote's first words, kept before a reworded one ("Koden [old] kefin" as "Koden
         # wexford kefin"): the search may have stopped at the change, or gone past them.
         kept = _edge_in(scorer.quote, body, near - 2 * len(head), near + len(head), before=True)
+        if kept is None:  # fewer of them: a word, an emoji, a Chinese character
+            kept = _end_kept(head[::-1], body[::-1], len(body) - near, 2 * len(head) + 2)
+            kept = None if kept is None else len(body) - kept
         start = start if kept is None else kept
+    start = _past_repeats(scorer.quote, body, start)
     end = found.start + last.dest_end + len(tail)
     spelt = _spelt_after(body, found.start + last.dest_end, tail)
     if spelt is not None:  # its last characters spelt otherwise: as many, not as long
@@ -722,10 +813,63 @@ def _trim(scorer: _Scorer, found: Anchor) -> Anchor:
             end += len(closing)
         near = found.start + last.dest_end
         kept = _edge_in(scorer.quote, body, near - len(tail), near + 2 * len(tail), before=False)
+        if kept is None:  # fewer of them: a word, an emoji, a Chinese character
+            kept = _end_kept(tail, body, near, 2 * len(tail) + 2)
         end = end if kept is None else kept
     if (start, end) == (found.start, found.end):
         return found
     return Anchor(start, end, "fuzzy", round(scorer.score(start, end), 4))
+
+
+def _end_kept(tail: str, body: str, at: int, reach: int) -> int | None:
+    """Where the longest end of `tail` that starts a word in it (a word, an emoji, a Chinese
+    character, a dash after a space: not a full stop alone) ends in `body[at : at + reach]`, standing there as
+    whole words; None if no such end is there. (Called on both texts reversed, for a
+    quote's head.)
+
+    After a reworded word longer or shorter than the one it replaced, the quote's last few
+    characters ("低，" after "café", "👍🏽" after "❤️") are too few to be found as its
+    words are, and "as many characters as the quote has there" left them out, or took in
+    the character after them."""
+    window = body[at : at + reach]
+    for size in range(len(tail), 0, -1):
+        part = tail[len(tail) - size :]
+        before = tail[len(tail) - size - 1] if size < len(tail) else " "
+        if (not part.strip(_PUNCTUATION) and not part[0].isspace()) or _joined(before, part[0]):
+            continue
+        where = window.find(part)
+        while where != -1:
+            start, stop = at + where, at + where + size
+            if (start == 0 or not _joined(body[start - 1], part[0])) and (
+                stop == len(body) or not _joined(part[-1], body[stop])
+            ):
+                return stop
+            where = window.find(part, where + 1)
+    return None
+
+
+def _joined(one: str, other: str) -> bool:
+    """Whether two characters side by side are of one word."""
+    return _in_word(one) and _in_word(other) or unicodedata.category(other).startswith("M")
+
+
+def _past_repeats(quote: str, body: str, start: int) -> int:
+    """`start` past copies of the quote's first word that the quote does not have: a word
+    equal to it put in just before the passage ("seagrass seagrass vote" for "seagrass
+    vote") is aligned with the quote as readily as the passage's own."""
+    head = re.match(r"\S+\s+", quote)
+    if head is None:
+        return start
+    unit = head.group()
+
+    def run(text: str, at: int) -> int:
+        count = 0
+        while text.startswith(unit, at + count * len(unit)):
+            count += 1
+        return count
+
+    extra = run(body, start) - run(quote, 0)
+    return start + extra * len(unit) if extra > 0 else start
 
 
 def _spelt_after(body: str, at: int, text: str) -> int | None:
@@ -745,8 +889,17 @@ def _spelt_after(body: str, at: int, text: str) -> int | None:
 def _in_word(character: str) -> bool:
     """Whether `character` is part of a word: a letter or digit, or a mark combined with one
     (the accent of "é" saved decomposed, NFD: "e" and U+0301), which a span widened to whole
-    words must not stop at."""
+    words must not stop at. A Chinese or Japanese character is a word of its own: that text
+    has no spaces, and widening went on to the next comma, over words never marked."""
+    if _UNSPACED.match(character):
+        return False
     return character.isalnum() or unicodedata.category(character).startswith("M")
+
+
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+"""Kana and CJK ideographs: scripts written without spaces between words."""
 
 
 def _edge_in(quote: str, body: str, lo: int, hi: int, *, before: bool) -> int | None:

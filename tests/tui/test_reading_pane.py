@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 
@@ -420,6 +421,17 @@ def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
         before = _scan(document, needle, 0, after[0][0] if after else len(document))
         expected = sorted(after + before[: limit - len(after)])
         assert find_spans(document, needle, limit, start) == expected, f"seed {seed}"
+
+
+def test_find_takes_an_accent_however_the_page_spells_it() -> None:
+    """ "café" typed in `/` found nothing in a page saved decomposed (NFD: "e" and U+0301),
+    as macOS tools and some sites save it: the find compared code points."""
+    document = "Combining: cafe\u0301 nai\u0308ve. CAFE\u0301 and a plain cafe."
+    assert find_spans(document, "café") == [(11, 16), (25, 30)]
+    assert find_spans(document, "fé na") == [(13, 19)]
+    assert find_spans(document, "cafe") == [(43, 47)]  # not the "e" of an "é"
+    composed = unicodedata.normalize("NFC", document)
+    assert find_spans(composed, "cafe\u0301") == [(11, 15), (23, 27)]
 
 
 async def test_a_long_article_opens_wrapped_a_step_at_a_time(

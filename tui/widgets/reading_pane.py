@@ -10,6 +10,7 @@ private API of textual 8.2.8).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -240,6 +241,10 @@ def iter_find_spans(
     stops between batches when cancelled (each step is one C-level search)."""
     if not text:
         return
+    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", document):
+        yield from _batches(_composed_spans(document, text), limit, batch, start, len(document))
+        return
     folded = document.casefold()
     needle = text.casefold()
     same_offsets = len(folded) == len(document)  # casefold kept them (no ß → ss etc.)
@@ -260,6 +265,63 @@ def iter_find_spans(
     for part in ("from start", "before it"):
         begin, end = (start, len(document)) if part == "from start" else (0, first)
         for span in found(begin, end):
+            first = min(first, span[0])
+            spans.append(span)
+            count += 1
+            if count >= limit:
+                yield spans
+                return
+            if len(spans) >= batch:
+                yield spans
+                spans = []
+        if spans:
+            yield spans
+            spans = []
+
+
+def _composed_spans(document: str, text: str) -> Callable[[int, int], Iterator[Span]]:
+    """The case-insensitive occurrences of `text` (composed, NFC) in a `document` that is not
+    composed (a page saved decomposed, NFD: "e" and U+0301 for "é"), each a span of whole
+    characters with their marks, by where they begin and end: "café" typed finds the "café"
+    such a page spells otherwise, and "cafe" does not take its "e" without the accent."""
+    folded: list[str] = []
+    starts: list[int] = []
+    at = 0
+    while at < len(document):
+        end = at + 1
+        while end < len(document) and unicodedata.combining(document[end]):
+            end += 1
+        piece = unicodedata.normalize("NFC", document[at:end]).casefold()
+        folded.append(piece)
+        starts.extend([at] * len(piece))
+        at = end
+    spelt = "".join(folded)
+    starts.append(len(document))
+    needle = text.casefold()
+
+    def found(begin: int, end: int) -> Iterator[Span]:
+        at = spelt.find(needle, bisect_left(starts, begin))
+        while at >= 0:
+            first, after = starts[at], starts[at + len(needle)]
+            if first >= end:
+                return
+            whole = (at == 0 or starts[at - 1] != first) and starts[at + len(needle) - 1] != after
+            if whole and after <= end:
+                yield first, after
+            at = spelt.find(needle, at + 1)
+
+    return found
+
+
+def _batches(
+    found: Callable[[int, int], Iterator[Span]], limit: int, batch: int, start: int, size: int
+) -> Iterator[list[Span]]:
+    """As `iter_find_spans` hands out what `found(begin, end)` finds."""
+    spans: list[Span] = []
+    count = 0
+    first = size
+    for begin, end in ((start, size), (0, None)):
+        for span in found(begin, first if end is None else end):
             first = min(first, span[0])
             spans.append(span)
             count += 1
