@@ -1060,6 +1060,19 @@ def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None
     assert [p[:6] for p in draft.paragraphs] == ["東京電力は3", "次の放出は来"]
 
 
+@pytest.mark.parametrize("menu", ["", "新闻网\n\n首页\n国际新闻\n财经\n体育\n\n"])
+def test_short_chinese_paragraphs_are_text_not_a_menu(menu: str) -> None:
+    """Three sentences without spaces were three "short links": a menu, and the file had no
+    text ("no article text found"). A menu of Chinese links above them is still one."""
+    paragraphs = [
+        "港口扩建计划今天公布。",
+        "政府宣布新的疏浚项目将于明年开始，预计耗资十亿。",
+        "海草研究发现损害低于预期。",
+    ]
+    draft = parse_text(menu + "港口扩建计划\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert (draft.title, draft.paragraphs) == ("港口扩建计划", paragraphs)
+
+
 @pytest.mark.parametrize("more", ["", "\n第二段：市场反应积极，股市上涨。\n"])
 def test_a_chinese_first_paragraph_opening_with_a_date_is_kept(more: str) -> None:
     lede = "2024年3月1日，北京。中国人民银行宣布降低存款准备金率。经济学家认为这将支持经济增长。"

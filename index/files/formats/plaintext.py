@@ -1793,7 +1793,9 @@ def _section_line(line: str) -> bool:
 
 
 def _short_link(line: str) -> bool:
-    return len(line) <= 30 and len(line.split()) <= 3 and not any(ch.isdigit() for ch in line)
+    """A menu's link: a few words ("World", "国际新闻"), not a sentence of Chinese or Japanese,
+    which has no spaces ("港口扩建计划今天公布。" was a link, and three such paragraphs a menu)."""
+    return len(line) <= 30 and _word_count(line) <= 3 and not any(ch.isdigit() for ch in line)
 
 
 def _navigation(lines: list[str], index: int) -> int:
