@@ -11,6 +11,7 @@ opening such a note offers its draft.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import threading
 from collections.abc import Callable
@@ -117,8 +118,13 @@ class DraftKeeper:
     def start(self, leave: Leaving) -> None:
         """Catch SIGHUP/SIGTERM, then collect dead sessions' drafts in a thread."""
         loop = asyncio.get_running_loop()
+        # In the app's context: the hang-up comes from a thread (the terminal watcher) or a
+        # handler run while the loop waits, where Textual's `active_app` is not set, and the
+        # timers `shut_down` sets died of that (LookupError): the orderly exit never came.
+        context = contextvars.copy_context()
         self._hangup = Hangup(
-            self._save_for_hang_up, lambda code: loop.call_soon_threadsafe(leave.shut_down, code)
+            self._save_for_hang_up,
+            lambda code: loop.call_soon_threadsafe(leave.shut_down, code, context=context),
         ).install()
         # A signal delivered to another thread is handled only once the main thread runs
         # Python again; an idle event loop may sleep for long. This tick bounds the wait.

@@ -7,6 +7,8 @@ and its session lock is released, exactly as when the process dies.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import os
 import signal
 import stat
@@ -26,6 +28,7 @@ from newsread.tui import hangup
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.screens.note_editor import NoteEditor
+from newsread.tui.state import load_state
 
 MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
@@ -358,16 +361,20 @@ async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeA
         assert drafts_on_disk() == []
 
 
-@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+@pytest.mark.parametrize("way", ["SIGHUP", "SIGTERM", "terminal closed"])
 async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_signal(
     library: Path,
     make_app: MakeApp,
     no_watchdog: list[int],
-    number: int,
+    way: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The process ends without closing the notes' store: its log is put in the database
     # file first (a backup of `annotations.sqlite3` alone had none of the session's notes).
+    # A real hang-up comes while the loop waits (outside any task's context) or from the
+    # terminal watcher's thread: the exit's timers died there (no `active_app`), so the
+    # session (open article, reading place) was never saved and the watchdog ended it all.
+    number = signal.SIGTERM if way == "SIGTERM" else signal.SIGHUP
     checkpoints: list[str] = []
     monkeypatch.setattr(
         "newsread.index.library.Library.checkpoint_annotations",
@@ -378,11 +385,16 @@ async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_s
         await open_article(pilot)
         await pilot.press("A", *"typed just before the line dropped")
         # No pause for the debounced write: the handler writes what is pending.
-        os.kill(os.getpid(), number)
+        if way == "terminal closed":
+            threading.Thread(target=app.drafts._hangup._terminal_gone).start()  # type: ignore[union-attr]
+        else:
+            loop = asyncio.get_running_loop()
+            loop.call_soon(os.kill, os.getpid(), number, context=contextvars.Context())
         await wait_for(pilot, lambda: app.return_code is not None)
         assert app.return_code == 128 + number
         assert any("typed just before the line dropped" in d for d in drafts_on_disk())
         assert checkpoints == [app.library.id]  # type: ignore[union-attr]
+    assert KELMOR in load_state(app.state_path)[0].for_library(app.root).positions
     assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
