@@ -99,6 +99,10 @@ class DraftKeeper:
         self.problem = ""
         """Why the last draft could not be written, if it could not."""
         self._has_article: Callable[[Draft], bool] | None = None
+        self._stored_note: Callable[[Draft], str | None] | None = None
+        self._library_known = False
+        """Whether the library has opened (or failed to): recovered drafts are said then."""
+        self._unsaid: list[Draft] = []
         self._stranded_checked: list[Draft] = []
         self._seen: set[Draft] = set()
         self._looks = 0
@@ -173,6 +177,54 @@ class DraftKeeper:
         new = [draft for draft in drafts if draft not in self._seen]
         self._seen.update(new)
         self.recovered = new + self.recovered
+        self._unsaid += new
+        self._say_recovered()
+
+    def library_open(self, stored_note: Callable[[Draft], str | None] | None) -> None:
+        """The library opened (`stored_note(draft)`, called in a thread, is the note a draft
+        was written for as saved now, None when it cannot tell), or failed to (None)."""
+        self._library_known = True
+        self._stored_note = stored_note
+        self._say_recovered()
+
+    def _say_recovered(self) -> None:
+        """Say the recovered drafts not said yet, once the library is known: a draft holding
+        what its note already says (killed between saving the note and dropping the draft)
+        is no unsaved note, and goes without a word."""
+        drafts, self._unsaid = self._unsaid, []
+        if not drafts:
+            return
+        if not self._library_known:
+            self._unsaid = drafts
+            return
+        stored = self._stored_note
+        if stored is None:
+            self._tell_recovered(drafts)
+            return
+        self._app.run_worker(
+            lambda: self._app.call_from_thread(self._tell_recovered, self._unsaved(drafts, stored)),
+            thread=True,
+            group="drafts",
+            exit_on_error=False,
+        )
+
+    def _unsaved(self, drafts: list[Draft], stored: Callable[[Draft], str | None]) -> list[Draft]:
+        """The drafts that differ from their note as saved (in a thread); the others go."""
+        unsaved = []
+        for draft in drafts:
+            try:
+                note = stored(draft)
+            except Exception as error:  # noqa: BLE001 - cannot tell: offered, as before
+                log.warning("draft not compared with its note: %s", error)
+                note = None
+            if note is not None and note.rstrip() == draft.text.rstrip():
+                self._app.call_from_thread(self.forget_recovered, draft)
+            else:
+                unsaved.append(draft)
+        return unsaved
+
+    def _tell_recovered(self, new: list[Draft]) -> None:
+        new = [draft for draft in new if draft in self.recovered]  # not kept or discarded since
         if not new:
             return
         count = len(new)
