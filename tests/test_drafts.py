@@ -56,6 +56,26 @@ def test_a_dead_sessions_drafts_are_recovered_a_live_ones_are_not(tmp_path: Path
     assert not newcomer.others_alive
 
 
+def test_drafts_waiting_are_counted_without_writing(tmp_path: Path) -> None:
+    """A launch on a full disk cannot recover (move) dead sessions' drafts: it counts them."""
+    root = tmp_path / "drafts"
+    for session, text in (("dead", "from the dead session"), ("older", "recovered earlier")):
+        dead = DraftFolder(root, session=session)
+        dead.write(draft(text))
+        dead.write(Draft("a1", "highlight-2", "unchanged", base="unchanged"))  # never offered
+        dead.close()
+    DraftFolder(root, session="new").recover()  # "older" and "dead" go to recovered/
+    dead = DraftFolder(root, session="dead")
+    dead.write(draft("another, from a later session"))
+    dead.close()
+    alive = DraftFolder(root, session="alive")
+    alive.write(draft("still being typed"))
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    assert DraftFolder(root, session="full").waiting() == 3  # two in recovered/, one in "dead"
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    alive.close()
+
+
 def test_a_draft_on_a_file_of_several_is_not_taken_for_the_article_now_at_its_place() -> None:
     """Keys of a file of several articles are positions: with an article put before it, the
     article a note was on is `feed.json#3` and `#2` another, which was offered its draft.

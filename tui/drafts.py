@@ -157,6 +157,7 @@ class DraftKeeper:
                 "one still open when this window closes is lost",
                 severity="warning",
             )
+            self._say_waiting()
             return
         if set_aside:
             more = f" (and {len(set_aside) - 1} more)" if len(set_aside) > 1 else ""
@@ -168,6 +169,24 @@ class DraftKeeper:
                 timeout=20,
             )
         self._app.call_from_thread(self._recovered, drafts, alive)
+
+    def _say_waiting(self) -> None:
+        """Drafts of ended sessions that could not be recovered (a full disk): said, since
+        they are offered only at a launch that can (in a thread)."""
+        try:
+            waiting = self.folder.waiting()
+        except OSError as error:
+            log.warning("drafts waiting not counted: %s", error)
+            return
+        if waiting:
+            notes = "1 unsaved note" if waiting == 1 else f"{waiting} unsaved notes"
+            self._app.call_from_thread(
+                self._app.notify,
+                f"{notes} of an earlier session wait{'s' if waiting == 1 else ''} in "
+                f"{self.folder.root}: offered once newsread starts and can write there",
+                severity="warning",
+                timeout=20,
+            )
 
     def _recovered(self, drafts: list[Draft], alive: bool = False) -> None:
         if alive and self._looks < len(LOOK_AGAIN):

@@ -258,6 +258,17 @@ class DraftFolder:
             if lock is not None:
                 lock.close()
 
+    def waiting(self) -> int:
+        """How many drafts of ended sessions wait, in their folders or in `recovered/`, read
+        without writing anything (on a full disk `recover`, which moves them, cannot)."""
+        count = sum(1 for _ in self._recovered_files())
+        with contextlib.suppress(FileNotFoundError):
+            for other in sorted((self.root / SESSIONS).iterdir()):
+                if other.name != self.session and other.is_dir() and _ended(other):
+                    drafts = (read_draft(path) for path in sorted(other.glob("*.json")))
+                    count += sum(1 for draft in drafts if draft is not None and draft.changed)
+        return count
+
     def _set_aside(self, path: Path, target: Path) -> None:
         """Keep a damaged draft (or the editor's file of one) where the user can read it: the
         rest of its text may be there, and a note being written is never thrown away."""
@@ -324,6 +335,20 @@ class DraftFolder:
         """This session's drafts (tests, and a last look before quitting)."""
         drafts = (read_draft(p) for p in sorted(self.folder.glob("*.json")))
         return [d for d in drafts if d is not None]
+
+
+def _ended(folder: Path) -> bool:
+    """Whether the session of `folder` has ended (its lock free, or never taken and old)."""
+    try:
+        with open(folder / LOCK, "rb") as lock:
+            return _try_lock(lock)  # closing the file lets the lock go again
+    except FileNotFoundError:
+        try:
+            return time.time() - folder.stat().st_mtime >= UNLOCKED_GRACE
+        except OSError:
+            return False
+    except OSError:
+        return False
 
 
 def _damaged(path: Path) -> bool:

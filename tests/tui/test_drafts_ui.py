@@ -582,6 +582,39 @@ async def test_a_draft_the_disk_will_not_take_is_said_at_once(
         await wait_for(pilot, lambda: any("a thought more" in d for d in drafts_on_disk()))
 
 
+async def test_drafts_waiting_when_the_disk_is_full_are_said_and_offered_once_it_is_not(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A launch on a full disk cannot recover a dead session's draft: it said only that drafts
+    cannot be kept, and nothing of the one waiting."""
+    from newsread.index.annotations.drafts import Draft
+    from newsread.tui.drafts import drafts_root
+    from newsread.tui.screens.annotating import ARTICLE_NOTE
+
+    folder = DraftFolder(drafts_root())
+    folder.write(Draft("an-id", ARTICLE_NOTE, "typed before the line dropped", article_key=KELMOR))
+    folder.close()
+
+    def full(self: DraftFolder) -> None:
+        raise OSError(28, "No space left on device")
+
+    room = DraftFolder.open
+    monkeypatch.setattr(DraftFolder, "open", full)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: any("wait" in m for m in notifications(app)))
+        [said] = [m for m in notifications(app) if "earlier session" in m]
+        assert said == (
+            f"1 unsaved note of an earlier session waits in {drafts_root()}: offered once "
+            "newsread starts and can write there"
+        )
+    monkeypatch.setattr(DraftFolder, "open", room)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert app.drafts.recovered[0].text == "typed before the line dropped"
+
+
 async def test_two_drafts_of_one_note_left_by_two_sessions_are_both_offered(
     library: Path, make_app: MakeApp
 ) -> None:
