@@ -179,6 +179,7 @@ async def test_a_library_opened_on_a_full_disk_stops_saying_so_once_an_update_wr
         finally:
             writable.close()
 
+    room = OpenIndex._open_writable
     monkeypatch.setattr(OpenIndex, "_open_writable", full)
     app = make_app(library)
     app.index_in_subprocess = False
@@ -186,7 +187,7 @@ async def test_a_library_opened_on_a_full_disk_stops_saying_so_once_an_update_wr
         status = app.main.status
         await wait_for(pilot, lambda: status.status.index == "not updated")
         assert status.status.notice.startswith("the disk is full (")
-        monkeypatch.undo()  # space freed
+        monkeypatch.setattr(OpenIndex, "_open_writable", room)  # space freed
         monkeypatch.setattr(Library, "update", as_the_child_does)
         write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
         await pilot.press("ctrl+r")
