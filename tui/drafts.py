@@ -114,7 +114,8 @@ class DraftKeeper:
     def folder(self) -> DraftFolder:
         with self._lock:
             if self._folder is None:
-                self._folder = DraftFolder(self._root or drafts_root())
+                spare = None if self._root else paths.spare_dir()
+                self._folder = DraftFolder(self._root or drafts_root(), spare=spare)
             return self._folder
 
     # -- the session ------------------------------------------------------------------------
@@ -151,10 +152,14 @@ class DraftKeeper:
             set_aside = self.folder.set_aside
         except OSError as error:
             why = (error.strerror or str(error)).lower()
+            if self.folder.open_spare():
+                lost = f"they are kept in {self.folder.spare_root} meanwhile"
+            else:
+                lost = "one still open when this window closes is lost"
             self._app.call_from_thread(
                 self._app.notify,
                 f"Notes being written cannot be kept as drafts in {self.folder.root} ({why}): "
-                "one still open when this window closes is lost",
+                + lost,
                 severity="warning",
             )
             self._say_waiting()
@@ -182,8 +187,8 @@ class DraftKeeper:
             notes = "1 unsaved note" if waiting == 1 else f"{waiting} unsaved notes"
             self._app.call_from_thread(
                 self._app.notify,
-                f"{notes} of an earlier session wait{'s' if waiting == 1 else ''} in "
-                f"{self.folder.root}: offered once newsread starts and can write there",
+                f"{notes} of an earlier session wait{'s' if waiting == 1 else ''}: offered "
+                f"once newsread starts and can write in {self.folder.root}",
                 severity="warning",
                 timeout=20,
             )
@@ -336,8 +341,16 @@ class DraftKeeper:
     def _flush_and_tell(self) -> None:
         """`flush`, and when drafts stop (or start again) being written, say so: a note the
         disk does not hold is lost if the terminal goes away."""
-        before = self.problem
+        before, spared = self.problem, self.folder.spared
         self.flush()
+        if self.folder.spared and not spared and not self.problem:
+            self._app.call_from_thread(
+                self._app.notify,
+                f"The disk of {self.folder.root} cannot take the draft of the note being "
+                f"written: it is kept in {self.folder.spare_root} until saved",
+                severity="warning",
+                timeout=12,
+            )
         if self.problem and not before:
             self._app.call_from_thread(
                 self._app.notify,

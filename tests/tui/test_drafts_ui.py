@@ -56,19 +56,29 @@ def no_watchdog(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return forced
 
 
+@pytest.mark.parametrize("spare", [True, False])
 async def test_a_drafts_folder_that_cannot_be_made_is_said_plainly(
-    library: Path, make_app: MakeApp
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, spare: bool
 ) -> None:
+    from newsread.index import paths
+
     root = data_dir() / "drafts"
     root.parent.mkdir(parents=True, exist_ok=True)
     root.write_text("a file where the folder should be")
+    if not spare:
+        monkeypatch.setattr(paths, "spare_dir", lambda: None)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: any("drafts" in m for m in notifications(app)))
         [message] = [m for m in notifications(app) if "drafts" in m]
+        kept = app.drafts.folder.spare_root
         assert message == (
             f"Notes being written cannot be kept as drafts in {root} (not a directory): "
-            "one still open when this window closes is lost"
+            + (
+                f"they are kept in {kept} meanwhile"
+                if spare
+                else "one still open when this window closes is lost"
+            )
         )
 
 
@@ -582,6 +592,37 @@ async def test_a_draft_the_disk_will_not_take_is_said_at_once(
         await wait_for(pilot, lambda: any("a thought more" in d for d in drafts_on_disk()))
 
 
+async def test_a_note_typed_on_a_full_disk_then_a_hang_up_is_offered_back(
+    library: Path, make_app: MakeApp, no_watchdog: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its draft could not be written, and the hang-up lost it: it goes to the spare folder
+    (off the full disk), and the next launch offers it."""
+    from newsread.index.annotations import drafts
+
+    written = drafts.write_private
+
+    def full_home(path: Path, text: str) -> None:
+        if data_dir() in path.parents:
+            raise OSError(28, "No space left on device")
+        written(path, text)
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        monkeypatch.setattr(drafts, "write_private", full_home)
+        await pilot.press("A", *"typed on a full disk")
+        await wait_for(pilot, lambda: any("until saved" in m for m in notifications(app)))
+        await pilot.press(*" and more")
+        loop = asyncio.get_running_loop()
+        loop.call_soon(os.kill, os.getpid(), signal.SIGHUP, context=contextvars.Context())
+        await wait_for(pilot, lambda: app.return_code is not None)
+    monkeypatch.setattr(drafts, "write_private", written)  # room again
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert app.drafts.recovered[0].text == "typed on a full disk and more"
+
+
 async def test_drafts_waiting_when_the_disk_is_full_are_said_and_offered_once_it_is_not(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -605,8 +646,8 @@ async def test_drafts_waiting_when_the_disk_is_full_are_said_and_offered_once_it
         await wait_for(pilot, lambda: any("wait" in m for m in notifications(app)))
         [said] = [m for m in notifications(app) if "earlier session" in m]
         assert said == (
-            f"1 unsaved note of an earlier session waits in {drafts_root()}: offered once "
-            "newsread starts and can write there"
+            "1 unsaved note of an earlier session waits: offered once newsread starts and "
+            f"can write in {drafts_root()}"
         )
     monkeypatch.setattr(DraftFolder, "open", room)
     app = make_app(library)
