@@ -84,11 +84,14 @@ def test_a_draft_the_disk_will_not_take_is_kept_in_the_spare_folder_and_recovere
     home = tmp_path / "home"
     home.write_text("a file where the folder should be: no draft can be written here")
     root, spare = home / "drafts", tmp_path / "spare"
+    assert DraftFolder(root, session="first", spare=spare).waiting() == 0
+    assert not spare.exists()  # looking makes no folder there
     full = DraftFolder(root, session="full", spare=spare)
     full.write(draft("typed on a full disk"))
     assert full.spared
     assert stat.S_IMODE(spare.stat().st_mode) == 0o700
     full.close()  # the session ends (its process dies): the draft stays in the spare folder
+    assert DraftFolder(root, session="still-full", spare=spare).waiting() == 1
     home.unlink()  # room again
     later = DraftFolder(root, session="later", spare=spare)
     later.open()

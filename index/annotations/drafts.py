@@ -213,7 +213,7 @@ class DraftFolder:
         sessions = self.root / SESSIONS
         alive = False
         self.set_aside = []
-        spares = self.spare_root / SESSIONS if self._spare_usable() else None
+        spares = self.spare_root / SESSIONS if self._spare_usable(create=False) else None
         for folder in (sessions, spares):
             with contextlib.suppress(FileNotFoundError):
                 for other in sorted(folder.iterdir()) if folder else ():
@@ -272,9 +272,9 @@ class DraftFolder:
         """How many drafts of ended sessions wait, in their folders or in `recovered/`, read
         without writing anything (on a full disk `recover`, which moves them, cannot)."""
         count = sum(1 for _ in self._recovered_files())
-        spares = self.spare_root / SESSIONS if self._spare_usable() else None
+        spares = self.spare_root / SESSIONS if self._spare_usable(create=False) else None
         for folder in (self.root / SESSIONS, spares):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):  # none, or not a folder (nothing waits there)
                 for other in sorted(folder.iterdir()) if folder else ():
                     if other.name != self.session and other.is_dir() and _ended(other):
                         drafts = (read_draft(path) for path in sorted(other.glob("*.json")))
@@ -348,8 +348,12 @@ class DraftFolder:
         digest = hashlib.sha1(os.fsencode(self.root.absolute())).hexdigest()[:12]
         return (self._spare_top or self.root) / f"drafts-{digest}"
 
-    def _spare_usable(self) -> bool:
-        return self._spare_top is not None and owned_private_dir(self._spare_top)
+    def _spare_usable(self, *, create: bool = True) -> bool:
+        """Whether the spare folder is there (made if `create`) and the user's alone."""
+        top = self._spare_top
+        if top is None or not (create or os.path.lexists(top)):
+            return False  # looking for drafts there makes no folder in /tmp
+        return owned_private_dir(top)
 
     def open_spare(self) -> bool:
         """Open this session's folder in the spare folder; whether drafts can be kept there."""
