@@ -61,6 +61,20 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP)
 
 
+def spare_dir() -> Path | None:
+    """A folder of the user's alone off the data dir's disk, for the drafts of notes being
+    written when that disk is full: `newsread-UID` in the temporary folder (as tmux keeps its
+    sockets; not the runtime dir, which the last logout empties: a dropped SSH line is one);
+    None where there are no user ids. `private_files.owned_private_dir` checks it before
+    use: another user may have made it first."""
+    import tempfile
+
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return None
+    return Path(tempfile.gettempdir()) / f"newsread-{getuid()}"
+
+
 def config_path() -> Path:
     return config_dir() / "config.toml"
 

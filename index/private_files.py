@@ -9,6 +9,7 @@ and then narrowed.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -49,3 +50,18 @@ def write_private(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def owned_private_dir(path: Path) -> bool:
+    """Create `path` (0700) if missing; whether it is a real folder (no symlink) of this user
+    alone: in a shared folder (/tmp) another user may have made it first."""
+    try:
+        path.mkdir(mode=0o700, exist_ok=True)
+        status = os.lstat(path)
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(status.st_mode)
+        and status.st_uid == os.getuid()
+        and stat.S_IMODE(status.st_mode) & 0o077 == 0
+    )

@@ -160,6 +160,10 @@ def newsread_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own cache, config and data folders."""
     home = tmp_path / "home"
     monkeypatch.setenv("NEWSREAD_HOME", str(home))
+    # Drafts a full disk will not take go off it, by default under /tmp: the test's own.
+    from newsread.index import paths
+
+    monkeypatch.setattr(paths, "spare_dir", lambda: tmp_path / "spare")
     return home
 
 

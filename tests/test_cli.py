@@ -1393,8 +1393,40 @@ def test_ctrl_c_while_newsread_still_loads_ends_it_quietly(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(launch.importlib, "import_module", interrupted)
+    monkeypatch.setattr(sys, "argv", ["newsread", "search", "harbour"])
     assert launch.main() == 130
     assert capsys.readouterr() == ("", "")
+
+
+def test_ctrl_c_in_the_first_seconds_of_an_import_says_that_nothing_was_imported(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Pressed while Python loaded newsread, read the arguments or opened the library and
+    its notes, it ended with 130 and not a word: the user could not tell what was saved."""
+    from newsread.tui import cli, launch
+
+    def interrupted(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    nothing = "newsread: stopped: nothing imported"
+    monkeypatch.setattr(sys, "argv", ["newsread", "import", "notes.json"])
+    with monkeypatch.context() as patch:
+        patch.setattr(launch.importlib, "import_module", interrupted)
+        assert launch.main() == 130
+    assert capsys.readouterr().err == f"{nothing} (run the import again)\n"
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "_refused", interrupted)
+        assert main(["import", "notes.json"]) == 130
+    assert capsys.readouterr().err.strip() == f"{nothing} (run the import again)"
+    out = tmp_path / "notes.json"
+    out.write_text("[]", encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "_open_library", interrupted)
+        assert main(["import", str(out), "--library", str(small_library)]) == 130
+    assert capsys.readouterr().err.strip() == f"{nothing} from {out} (run the import again)"
 
 
 def test_the_newsread_command_starts_at_the_entry_point_that_catches_an_early_ctrl_c() -> None:

@@ -56,6 +56,62 @@ def test_a_dead_sessions_drafts_are_recovered_a_live_ones_are_not(tmp_path: Path
     assert not newcomer.others_alive
 
 
+def test_drafts_waiting_are_counted_without_writing(tmp_path: Path) -> None:
+    """A launch on a full disk cannot recover (move) dead sessions' drafts: it counts them."""
+    root = tmp_path / "drafts"
+    for session, text in (("dead", "from the dead session"), ("older", "recovered earlier")):
+        dead = DraftFolder(root, session=session)
+        dead.write(draft(text))
+        dead.write(Draft("a1", "highlight-2", "unchanged", base="unchanged"))  # never offered
+        dead.close()
+    DraftFolder(root, session="new").recover()  # "older" and "dead" go to recovered/
+    dead = DraftFolder(root, session="dead")
+    dead.write(draft("another, from a later session"))
+    dead.close()
+    alive = DraftFolder(root, session="alive")
+    alive.write(draft("still being typed"))
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    assert DraftFolder(root, session="full").waiting() == 3  # two in recovered/, one in "dead"
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+    alive.close()
+
+
+def test_a_draft_the_disk_will_not_take_is_kept_in_the_spare_folder_and_recovered(
+    tmp_path: Path,
+) -> None:
+    """A note typed on a full disk, then the line dropped: its draft could not be written
+    anywhere, and the note was lost. It goes to a private folder off that disk instead."""
+    home = tmp_path / "home"
+    home.write_text("a file where the folder should be: no draft can be written here")
+    root, spare = home / "drafts", tmp_path / "spare"
+    assert DraftFolder(root, session="first", spare=spare).waiting() == 0
+    assert not spare.exists()  # looking makes no folder there
+    full = DraftFolder(root, session="full", spare=spare)
+    full.write(draft("typed on a full disk"))
+    assert full.spared
+    assert stat.S_IMODE(spare.stat().st_mode) == 0o700
+    full.close()  # the session ends (its process dies): the draft stays in the spare folder
+    assert DraftFolder(root, session="still-full", spare=spare).waiting() == 1
+    home.unlink()  # room again
+    later = DraftFolder(root, session="later", spare=spare)
+    later.open()
+    assert later.waiting() == 1
+    assert [d.text for d in later.recover()] == ["typed on a full disk"]
+    assert list((later.spare_root / "sessions").iterdir()) == []
+    later.close()
+
+
+def test_a_spare_folder_another_user_could_reach_is_not_used(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.write_text("no room")
+    spare = tmp_path / "spare"
+    spare.mkdir(mode=0o755)
+    spare.chmod(0o755)  # made by someone else first, say: open to others
+    with pytest.raises(OSError):
+        DraftFolder(home / "drafts", session="full", spare=spare).write(draft())
+    assert list(spare.iterdir()) == []
+
+
 def test_a_draft_on_a_file_of_several_is_not_taken_for_the_article_now_at_its_place() -> None:
     """Keys of a file of several articles are positions: with an article put before it, the
     article a note was on is `feed.json#3` and `#2` another, which was offered its draft.

@@ -84,6 +84,19 @@ def _has_article(library: Library, draft: Draft) -> bool:
     )
 
 
+def _stored_note(library: Library, draft: Draft) -> str | None:
+    """The note a draft was written for as saved now: the article's (found by its id), else
+    the highlight's; None when there is none to tell (a highlight not made yet, or gone)."""
+    from newsread.tui.widgets.notes_panel import ARTICLE_NOTE
+
+    store = library.annotations
+    if draft.target == ARTICLE_NOTE:
+        found = library.find(draft.article_id) if draft.article_id else []
+        return store.article_note(found[0]) if found else None
+    highlight = store.get_highlight(draft.target)
+    return highlight.note if highlight is not None and not highlight.deleted else None
+
+
 def osc52_passthrough(text: str, environ: Mapping[str, str]) -> str:
     """OSC 52 for `text` wrapped to pass through tmux or GNU screen, or "" outside them.
 
@@ -581,11 +594,16 @@ class NewsreadApp(App[None]):
     def _library_opened(self, message: LibraryOpened) -> None:
         self.library = message.library
         self.indexing = True  # `_index_library` brings it up to date next
+        self.drafts.library_open(partial(_stored_note, message.library))
         if message.notice:
             self.notify(message.notice, severity="warning", timeout=8)
         self.index_events.publish(message)
 
     @on(LibraryFailed)
+    def _library_failed(self, message: LibraryFailed) -> None:
+        self.drafts.library_open(None)  # recovered drafts are said, not compared
+        self.index_events.publish(message)
+
     @on(IndexProgress)
     @on(IndexCommitted)
     def _index_event(self, message: Message) -> None:

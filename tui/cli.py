@@ -33,6 +33,7 @@ from newsread.index.article import date_shown, path_fields, path_key, shown_path
 from newsread.index.results import from_folder, period_only_note, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
+from newsread.tui.launch import stopped_before_starting
 
 if TYPE_CHECKING:
     from newsread.index import Indexing
@@ -935,10 +936,11 @@ def _store_file(path: Path, data: bytes) -> bool:
     return data.startswith(b"SQLite format 3\x00") or ".sqlite" in path.name
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from newsread.index.annotations import AnnotationError, import_json, import_store
+def _import_from(path: Path, library_arg: str | None) -> tuple[bool, str, Any, Any] | int:
+    """What `import` needs before it merges anything: whether `path` is a store file, its
+    text if JSON, the library and its store; else the exit code, the trouble said."""
+    from newsread.index.annotations import AnnotationError
 
-    path = Path(args.file).expanduser()
     try:
         data = path.read_bytes()
         # A store file (a .replaced-* or .corrupt-* copy newsread kept, a backup) or JSON.
@@ -948,13 +950,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"cannot read {path}: {error.strerror or error}")
     except UnicodeDecodeError as error:
         return _fail(f"cannot read {path}: not UTF-8 text (byte {error.start + 1})")
-    from newsread.index.annotations.placing import find_article, place_all
-
-    library = _open_library(args.library)
+    library = _open_library(library_arg)
     try:
         store = _annotations(library)
     except AnnotationError as error:  # the store's trouble (a full disk), not the file's
         return _fail(f"nothing imported from {path}: {error}", 1)
+    return copy, text, library, store
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file).expanduser()
+    try:
+        from newsread.index.annotations import AnnotationError, import_json, import_store
+        from newsread.index.annotations.placing import find_article, place_all
+
+        opened = _import_from(path, args.library)
+    except KeyboardInterrupt:  # ctrl+c while loading, reading or opening: nothing merged yet
+        return _fail(f"stopped: nothing imported from {path} (run the import again)", 130)
+    if isinstance(opened, int):
+        return opened
+    copy, text, library, store = opened
 
     def find(info: Any) -> Any:
         _ensure_index(library, True)
@@ -1192,8 +1207,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
             if argv[0] == "search":
                 argv = search_argv(argv)
-            args = _parser().parse_args(argv)
-            return _refused() or int(args.run(args))
+            try:
+                args = _parser().parse_args(argv)
+                refused = _refused()
+            except KeyboardInterrupt:
+                return stopped_before_starting(argv)
+            return refused or int(args.run(args))
         args = _app_parser().parse_args(argv)
         return _refused() or run_app(args.library)
     except KeyboardInterrupt:

@@ -11,6 +11,7 @@ opening such a note offers its draft.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import threading
 from collections.abc import Callable
@@ -98,6 +99,10 @@ class DraftKeeper:
         self.problem = ""
         """Why the last draft could not be written, if it could not."""
         self._has_article: Callable[[Draft], bool] | None = None
+        self._stored_note: Callable[[Draft], str | None] | None = None
+        self._library_known = False
+        """Whether the library has opened (or failed to): recovered drafts are said then."""
+        self._unsaid: list[Draft] = []
         self._stranded_checked: list[Draft] = []
         self._seen: set[Draft] = set()
         self._looks = 0
@@ -109,7 +114,8 @@ class DraftKeeper:
     def folder(self) -> DraftFolder:
         with self._lock:
             if self._folder is None:
-                self._folder = DraftFolder(self._root or drafts_root())
+                spare = None if self._root else paths.spare_dir()
+                self._folder = DraftFolder(self._root or drafts_root(), spare=spare)
             return self._folder
 
     # -- the session ------------------------------------------------------------------------
@@ -117,8 +123,13 @@ class DraftKeeper:
     def start(self, leave: Leaving) -> None:
         """Catch SIGHUP/SIGTERM, then collect dead sessions' drafts in a thread."""
         loop = asyncio.get_running_loop()
+        # In the app's context: the hang-up comes from a thread (the terminal watcher) or a
+        # handler run while the loop waits, where Textual's `active_app` is not set, and the
+        # timers `shut_down` sets died of that (LookupError): the orderly exit never came.
+        context = contextvars.copy_context()
         self._hangup = Hangup(
-            self._save_for_hang_up, lambda code: loop.call_soon_threadsafe(leave.shut_down, code)
+            self._save_for_hang_up,
+            lambda code: loop.call_soon_threadsafe(leave.shut_down, code, context=context),
         ).install()
         # A signal delivered to another thread is handled only once the main thread runs
         # Python again; an idle event loop may sleep for long. This tick bounds the wait.
@@ -141,12 +152,17 @@ class DraftKeeper:
             set_aside = self.folder.set_aside
         except OSError as error:
             why = (error.strerror or str(error)).lower()
+            if self.folder.open_spare():
+                lost = f"they are kept in {self.folder.spare_root} meanwhile"
+            else:
+                lost = "one still open when this window closes is lost"
             self._app.call_from_thread(
                 self._app.notify,
                 f"Notes being written cannot be kept as drafts in {self.folder.root} ({why}): "
-                "one still open when this window closes is lost",
+                + lost,
                 severity="warning",
             )
+            self._say_waiting()
             return
         if set_aside:
             more = f" (and {len(set_aside) - 1} more)" if len(set_aside) > 1 else ""
@@ -159,6 +175,24 @@ class DraftKeeper:
             )
         self._app.call_from_thread(self._recovered, drafts, alive)
 
+    def _say_waiting(self) -> None:
+        """Drafts of ended sessions that could not be recovered (a full disk): said, since
+        they are offered only at a launch that can (in a thread)."""
+        try:
+            waiting = self.folder.waiting()
+        except OSError as error:
+            log.warning("drafts waiting not counted: %s", error)
+            return
+        if waiting:
+            notes = "1 unsaved note" if waiting == 1 else f"{waiting} unsaved notes"
+            self._app.call_from_thread(
+                self._app.notify,
+                f"{notes} of an earlier session wait{'s' if waiting == 1 else ''}: offered "
+                f"once newsread starts and can write in {self.folder.root}",
+                severity="warning",
+                timeout=20,
+            )
+
     def _recovered(self, drafts: list[Draft], alive: bool = False) -> None:
         if alive and self._looks < len(LOOK_AGAIN):
             self._app.set_timer(LOOK_AGAIN[self._looks], self._look, name="drafts look again")
@@ -167,6 +201,54 @@ class DraftKeeper:
         new = [draft for draft in drafts if draft not in self._seen]
         self._seen.update(new)
         self.recovered = new + self.recovered
+        self._unsaid += new
+        self._say_recovered()
+
+    def library_open(self, stored_note: Callable[[Draft], str | None] | None) -> None:
+        """The library opened (`stored_note(draft)`, called in a thread, is the note a draft
+        was written for as saved now, None when it cannot tell), or failed to (None)."""
+        self._library_known = True
+        self._stored_note = stored_note
+        self._say_recovered()
+
+    def _say_recovered(self) -> None:
+        """Say the recovered drafts not said yet, once the library is known: a draft holding
+        what its note already says (killed between saving the note and dropping the draft)
+        is no unsaved note, and goes without a word."""
+        drafts, self._unsaid = self._unsaid, []
+        if not drafts:
+            return
+        if not self._library_known:
+            self._unsaid = drafts
+            return
+        stored = self._stored_note
+        if stored is None:
+            self._tell_recovered(drafts)
+            return
+        self._app.run_worker(
+            lambda: self._app.call_from_thread(self._tell_recovered, self._unsaved(drafts, stored)),
+            thread=True,
+            group="drafts",
+            exit_on_error=False,
+        )
+
+    def _unsaved(self, drafts: list[Draft], stored: Callable[[Draft], str | None]) -> list[Draft]:
+        """The drafts that differ from their note as saved (in a thread); the others go."""
+        unsaved = []
+        for draft in drafts:
+            try:
+                note = stored(draft)
+            except Exception as error:  # noqa: BLE001 - cannot tell: offered, as before
+                log.warning("draft not compared with its note: %s", error)
+                note = None
+            if note is not None and note.rstrip() == draft.text.rstrip():
+                self._app.call_from_thread(self.forget_recovered, draft)
+            else:
+                unsaved.append(draft)
+        return unsaved
+
+    def _tell_recovered(self, new: list[Draft]) -> None:
+        new = [draft for draft in new if draft in self.recovered]  # not kept or discarded since
         if not new:
             return
         count = len(new)
@@ -259,8 +341,16 @@ class DraftKeeper:
     def _flush_and_tell(self) -> None:
         """`flush`, and when drafts stop (or start again) being written, say so: a note the
         disk does not hold is lost if the terminal goes away."""
-        before = self.problem
+        before, spared = self.problem, self.folder.spared
         self.flush()
+        if self.folder.spared and not spared and not self.problem:
+            self._app.call_from_thread(
+                self._app.notify,
+                f"The disk of {self.folder.root} cannot take the draft of the note being "
+                f"written: it is kept in {self.folder.spare_root} until saved",
+                severity="warning",
+                timeout=12,
+            )
         if self.problem and not before:
             self._app.call_from_thread(
                 self._app.notify,

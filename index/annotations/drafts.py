@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from newsread.index.private_files import make_private_dir, write_private
+from newsread.index.private_files import make_private_dir, owned_private_dir, write_private
 from newsread.index.text import note_text
 
 log = logging.getLogger(__name__)
@@ -156,9 +156,15 @@ class DraftFolder:
     (on the main thread), so every file operation holds one re-entrant lock.
     """
 
-    def __init__(self, root: Path, session: str | None = None) -> None:
+    def __init__(self, root: Path, session: str | None = None, spare: Path | None = None) -> None:
+        """`spare`: a folder off `root`'s disk (`paths.spare_dir`), checked when used, where
+        drafts go when `root` cannot take them (a full disk), and are recovered from."""
         self.root = root
         self.session = session or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._spare_top = spare
+        self._spare: DraftFolder | None = None
+        self.spared = False
+        """Whether the last draft written went to the spare folder."""
         self._lock_file: IO[bytes] | None = None
         self._mutex = threading.RLock()
         self.others_alive = False
@@ -190,6 +196,8 @@ class DraftFolder:
     def close(self) -> None:
         """End the session: its folder goes if no draft is left in it, then the lock."""
         with self._mutex:
+            if self._spare is not None:
+                self._spare.close()
             if self._lock_file is None:
                 return
             left = [p for p in self.folder.iterdir() if p.name != LOCK]
@@ -205,10 +213,12 @@ class DraftFolder:
         sessions = self.root / SESSIONS
         alive = False
         self.set_aside = []
-        with contextlib.suppress(FileNotFoundError):
-            for other in sorted(sessions.iterdir()):
-                if other.name != self.session and other.is_dir():
-                    alive = not self._recover_session(other) or alive
+        spares = self.spare_root / SESSIONS if self._spare_usable(create=False) else None
+        for folder in (sessions, spares):
+            with contextlib.suppress(FileNotFoundError):
+                for other in sorted(folder.iterdir()) if folder else ():
+                    if other.name != self.session and other.is_dir():
+                        alive = not self._recover_session(other) or alive
         self.others_alive = alive
         with contextlib.suppress(FileNotFoundError):
             for path in sorted(self.recovered_folder.glob("*.json")):
@@ -258,6 +268,19 @@ class DraftFolder:
             if lock is not None:
                 lock.close()
 
+    def waiting(self) -> int:
+        """How many drafts of ended sessions wait, in their folders or in `recovered/`, read
+        without writing anything (on a full disk `recover`, which moves them, cannot)."""
+        count = sum(1 for _ in self._recovered_files())
+        spares = self.spare_root / SESSIONS if self._spare_usable(create=False) else None
+        for folder in (self.root / SESSIONS, spares):
+            with contextlib.suppress(OSError):  # none, or not a folder (nothing waits there)
+                for other in sorted(folder.iterdir()) if folder else ():
+                    if other.name != self.session and other.is_dir() and _ended(other):
+                        drafts = (read_draft(path) for path in sorted(other.glob("*.json")))
+                        count += sum(1 for draft in drafts if draft is not None and draft.changed)
+        return count
+
     def _set_aside(self, path: Path, target: Path) -> None:
         """Keep a damaged draft (or the editor's file of one) where the user can read it: the
         rest of its text may be there, and a note being written is never thrown away."""
@@ -301,18 +324,66 @@ class DraftFolder:
     # -- this session's drafts --------------------------------------------------------------
 
     def write(self, draft: Draft) -> None:
-        """Save `draft` in this session's folder (atomically, 0600)."""
+        """Save `draft` in this session's folder (atomically, 0600), else (a full disk) in
+        the spare folder; raises the first folder's error when neither takes it."""
         with self._mutex:
-            self.open()
-            make_private_dir(self.folder)  # removed under us (by hand, say): made again
-            text = json.dumps(draft_to_json(draft), ensure_ascii=False)
-            write_private(self.folder / f"{draft.slot}.json", text)
+            try:
+                self.open()
+                make_private_dir(self.folder)  # removed under us (by hand, say): made again
+                text = json.dumps(draft_to_json(draft), ensure_ascii=False)
+                write_private(self.folder / f"{draft.slot}.json", text)
+            except OSError:
+                if not self._write_spare(draft):
+                    raise
+                self.spared = True
+                return
+            self.spared = False
+            if self._spare is not None:  # an older copy there is stale now
+                self._spare.remove(draft.slot)
+
+    @property
+    def spare_root(self) -> Path:
+        """Where drafts go when this folder's disk cannot take them (see `__init__`)."""
+        # One per drafts folder (a NEWSREAD_HOME of its own has its own).
+        digest = hashlib.sha1(os.fsencode(self.root.absolute())).hexdigest()[:12]
+        return (self._spare_top or self.root) / f"drafts-{digest}"
+
+    def _spare_usable(self, *, create: bool = True) -> bool:
+        """Whether the spare folder is there (made if `create`) and the user's alone."""
+        top = self._spare_top
+        if top is None or not (create or os.path.lexists(top)):
+            return False  # looking for drafts there makes no folder in /tmp
+        return owned_private_dir(top)
+
+    def open_spare(self) -> bool:
+        """Open this session's folder in the spare folder; whether drafts can be kept there."""
+        with self._mutex:
+            if self._spare is None:
+                if not self._spare_usable():
+                    return False
+                self._spare = DraftFolder(self.spare_root, self.session)
+            try:
+                self._spare.open()
+            except OSError:
+                return False
+            return True
+
+    def _write_spare(self, draft: Draft) -> bool:
+        if not self.open_spare() or self._spare is None:
+            return False
+        try:
+            self._spare.write(draft)
+        except OSError:
+            return False
+        return True
 
     def remove(self, slot: str) -> None:
         """The note was saved or discarded: its draft (and editor file) go."""
         with self._mutex:
             for suffix in (".json", ".md"):
                 (self.folder / f"{slot}{suffix}").unlink(missing_ok=True)
+            if self._spare is not None:
+                self._spare.remove(slot)
 
     def editor_file(self, slot: str) -> Path:
         """Where `$EDITOR` edits this note: in the session folder, so `:w` is recovered too."""
@@ -324,6 +395,20 @@ class DraftFolder:
         """This session's drafts (tests, and a last look before quitting)."""
         drafts = (read_draft(p) for p in sorted(self.folder.glob("*.json")))
         return [d for d in drafts if d is not None]
+
+
+def _ended(folder: Path) -> bool:
+    """Whether the session of `folder` has ended (its lock free, or never taken and old)."""
+    try:
+        with open(folder / LOCK, "rb") as lock:
+            return _try_lock(lock)  # closing the file lets the lock go again
+    except FileNotFoundError:
+        try:
+            return time.time() - folder.stat().st_mtime >= UNLOCKED_GRACE
+        except OSError:
+            return False
+    except OSError:
+        return False
 
 
 def _damaged(path: Path) -> bool:

@@ -76,6 +76,9 @@ class OpenIndex:
         self.read_only = False
         """The index cannot be written (a read-only folder, a full disk): search, never update."""
         self._read_only_because = ""
+        self.read_only_notice = ""
+        """The part of `notice` saying the index is searched without updating ("" if it is not
+        read-only): no longer true once another process (the app's update) has written it."""
         self.repaired = 0
         """Index entries the last `open` found missing or stray and repaired (see `notice`)."""
         self._index: Any = None
@@ -208,7 +211,8 @@ class OpenIndex:
         except (OSError, sqlite3.Error) as error:
             self.close()
             raise LibraryError(f"{because}, and the index cannot be read: {error}") from None
-        self.notice = f"{because}: searching the index as it is, without updating it"
+        self.read_only_notice = f"{because}: searching the index as it is, without updating it"
+        self.notice = self.read_only_notice
 
     def _damage(self) -> str:
         """Why the index on disk cannot be trusted, or "" (see `newsread.index.engine.storage`)."""

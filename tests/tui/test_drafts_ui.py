@@ -7,6 +7,8 @@ and its session lock is released, exactly as when the process dies.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import os
 import signal
 import stat
@@ -26,6 +28,7 @@ from newsread.tui import hangup
 from newsread.tui.app import NewsreadApp
 from newsread.tui.screens.choice import ChoiceDialog
 from newsread.tui.screens.note_editor import NoteEditor
+from newsread.tui.state import load_state
 
 MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
@@ -53,19 +56,29 @@ def no_watchdog(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return forced
 
 
+@pytest.mark.parametrize("spare", [True, False])
 async def test_a_drafts_folder_that_cannot_be_made_is_said_plainly(
-    library: Path, make_app: MakeApp
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, spare: bool
 ) -> None:
+    from newsread.index import paths
+
     root = data_dir() / "drafts"
     root.parent.mkdir(parents=True, exist_ok=True)
     root.write_text("a file where the folder should be")
+    if not spare:
+        monkeypatch.setattr(paths, "spare_dir", lambda: None)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: any("drafts" in m for m in notifications(app)))
         [message] = [m for m in notifications(app) if "drafts" in m]
+        kept = app.drafts.folder.spare_root
         assert message == (
             f"Notes being written cannot be kept as drafts in {root} (not a directory): "
-            "one still open when this window closes is lost"
+            + (
+                f"they are kept in {kept} meanwhile"
+                if spare
+                else "one still open when this window closes is lost"
+            )
         )
 
 
@@ -358,16 +371,20 @@ async def test_a_recovered_draft_can_be_discarded(library: Path, make_app: MakeA
         assert drafts_on_disk() == []
 
 
-@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+@pytest.mark.parametrize("way", ["SIGHUP", "SIGTERM", "terminal closed"])
 async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_signal(
     library: Path,
     make_app: MakeApp,
     no_watchdog: list[int],
-    number: int,
+    way: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The process ends without closing the notes' store: its log is put in the database
     # file first (a backup of `annotations.sqlite3` alone had none of the session's notes).
+    # A real hang-up comes while the loop waits (outside any task's context) or from the
+    # terminal watcher's thread: the exit's timers died there (no `active_app`), so the
+    # session (open article, reading place) was never saved and the watchdog ended it all.
+    number = signal.SIGTERM if way == "SIGTERM" else signal.SIGHUP
     checkpoints: list[str] = []
     monkeypatch.setattr(
         "newsread.index.library.Library.checkpoint_annotations",
@@ -378,11 +395,16 @@ async def test_a_hang_up_in_the_note_editor_keeps_the_draft_and_exits_128_plus_s
         await open_article(pilot)
         await pilot.press("A", *"typed just before the line dropped")
         # No pause for the debounced write: the handler writes what is pending.
-        os.kill(os.getpid(), number)
+        if way == "terminal closed":
+            threading.Thread(target=app.drafts._hangup._terminal_gone).start()  # type: ignore[union-attr]
+        else:
+            loop = asyncio.get_running_loop()
+            loop.call_soon(os.kill, os.getpid(), number, context=contextvars.Context())
         await wait_for(pilot, lambda: app.return_code is not None)
         assert app.return_code == 128 + number
         assert any("typed just before the line dropped" in d for d in drafts_on_disk())
         assert checkpoints == [app.library.id]  # type: ignore[union-attr]
+    assert KELMOR in load_state(app.state_path)[0].for_library(app.root).positions
     assert signal.getsignal(signal.SIGHUP) is not app.drafts._hangup._handle  # type: ignore[union-attr]
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -570,6 +592,70 @@ async def test_a_draft_the_disk_will_not_take_is_said_at_once(
         await wait_for(pilot, lambda: any("a thought more" in d for d in drafts_on_disk()))
 
 
+async def test_a_note_typed_on_a_full_disk_then_a_hang_up_is_offered_back(
+    library: Path, make_app: MakeApp, no_watchdog: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its draft could not be written, and the hang-up lost it: it goes to the spare folder
+    (off the full disk), and the next launch offers it."""
+    from newsread.index.annotations import drafts
+
+    written = drafts.write_private
+
+    def full_home(path: Path, text: str) -> None:
+        if data_dir() in path.parents:
+            raise OSError(28, "No space left on device")
+        written(path, text)
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        monkeypatch.setattr(drafts, "write_private", full_home)
+        await pilot.press("A", *"typed on a full disk")
+        await wait_for(pilot, lambda: any("until saved" in m for m in notifications(app)))
+        await pilot.press(*" and more")
+        loop = asyncio.get_running_loop()
+        loop.call_soon(os.kill, os.getpid(), signal.SIGHUP, context=contextvars.Context())
+        await wait_for(pilot, lambda: app.return_code is not None)
+    monkeypatch.setattr(drafts, "write_private", written)  # room again
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert app.drafts.recovered[0].text == "typed on a full disk and more"
+
+
+async def test_drafts_waiting_when_the_disk_is_full_are_said_and_offered_once_it_is_not(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A launch on a full disk cannot recover a dead session's draft: it said only that drafts
+    cannot be kept, and nothing of the one waiting."""
+    from newsread.index.annotations.drafts import Draft
+    from newsread.tui.drafts import drafts_root
+    from newsread.tui.screens.annotating import ARTICLE_NOTE
+
+    folder = DraftFolder(drafts_root())
+    folder.write(Draft("an-id", ARTICLE_NOTE, "typed before the line dropped", article_key=KELMOR))
+    folder.close()
+
+    def full(self: DraftFolder) -> None:
+        raise OSError(28, "No space left on device")
+
+    room = DraftFolder.open
+    monkeypatch.setattr(DraftFolder, "open", full)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: any("wait" in m for m in notifications(app)))
+        [said] = [m for m in notifications(app) if "earlier session" in m]
+        assert said == (
+            "1 unsaved note of an earlier session waits: offered once newsread starts and "
+            f"can write in {drafts_root()}"
+        )
+    monkeypatch.setattr(DraftFolder, "open", room)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        assert app.drafts.recovered[0].text == "typed before the line dropped"
+
+
 async def test_two_drafts_of_one_note_left_by_two_sessions_are_both_offered(
     library: Path, make_app: MakeApp
 ) -> None:
@@ -630,10 +716,11 @@ async def test_a_draft_whose_note_was_saved_before_its_session_died_is_not_offer
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
-        await wait_for(pilot, lambda: bool(app.drafts.recovered))
+        # Nor counted at launch ("1 unsaved note recovered", and opening it offered nothing).
+        await wait_for(pilot, lambda: not app.drafts.recovered and drafts_on_disk() == [])
+        assert not any("recovered" in m for m in notifications(app))
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
         editor = app.screen
         assert isinstance(editor, NoteEditor)
         assert editor.editor.text == "saved at last"
-        assert app.drafts.recovered == [] and drafts_on_disk() == []

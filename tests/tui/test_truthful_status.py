@@ -158,6 +158,44 @@ async def test_an_update_that_keeps_failing_is_said_once_not_at_every_look(
         await wait_for(pilot, lambda: app.main.status.status.articles == 5)
 
 
+async def test_a_library_opened_on_a_full_disk_stops_saying_so_once_an_update_wrote_it(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Space freed, ctrl+r: the update (another process) indexed the new file, and the status
+    still said the index was searched without updating, until a restart."""
+    import errno
+
+    from newsread.index.engine.open_index import OpenIndex
+
+    def full(self: OpenIndex) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_update = Library.update
+
+    def as_the_child_does(self: Library, **callbacks: Callable[..., object]) -> object:
+        writable = Library(self.root, self.index_dir).open()
+        try:
+            return real_update(writable, **callbacks)  # type: ignore[arg-type]
+        finally:
+            writable.close()
+
+    room = OpenIndex._open_writable
+    monkeypatch.setattr(OpenIndex, "_open_writable", full)
+    app = make_app(library)
+    app.index_in_subprocess = False
+    async with app.run_test(size=(160, 24)) as pilot:
+        status = app.main.status
+        await wait_for(pilot, lambda: status.status.index == "not updated")
+        assert status.status.notice.startswith("the disk is full (")
+        monkeypatch.setattr(OpenIndex, "_open_writable", room)  # space freed
+        monkeypatch.setattr(Library, "update", as_the_child_does)
+        write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: status.status.articles == 5)
+        assert status.status.index == "up to date"
+        assert status.status.notice == ""
+
+
 async def test_a_file_cut_to_its_first_megabytes_is_said(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

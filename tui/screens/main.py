@@ -574,6 +574,7 @@ class MainScreen(Screen[None]):
         if skipped:
             state += f" ({skipped} skipped)"
         self.status.set_status(index=state, articles=articles, done=0, total=0)
+        self._drop_read_only_notice()
         if articles == 0:
             self.results_list.clear_results()
             root = self.newsread.root
@@ -609,6 +610,16 @@ class MainScreen(Screen[None]):
             key, self._restore_article = self._restore_article, ""
             if not self._keys_since_restore():
                 self.open_article(key, focus=True, record=True, restoring=True)
+
+    def _drop_read_only_notice(self) -> None:
+        """An update has just written the index: the notice that it is searched without
+        updating (a disk full when the library opened, freed since) is no longer true."""
+        library = self.newsread.library
+        said = library.read_only_notice if library is not None else ""
+        notice = self.status.status.notice
+        if said and said in notice:
+            rest = notice.replace(said, "", 1).strip().removeprefix(";").strip()
+            self.status.set_status(notice=rest)
 
     @on(IndexFailed)
     def _index_failed(self) -> None:
