@@ -34,6 +34,10 @@ MakeApp = Callable[..., NewsreadApp]
 KELMOR = "kelmor-harbour.txt"
 
 
+def any_said(app: NewsreadApp, start: str) -> bool:
+    return any(message.startswith(start) for message in notifications(app))
+
+
 def drafts_on_disk() -> list[str]:
     """The texts of every draft under the data dir (any session, recovered or not)."""
     texts = []
@@ -163,7 +167,8 @@ async def test_a_draft_left_behind_is_offered_back_and_kept(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_article(pilot)
         await wait_for(pilot, lambda: bool(app.drafts.recovered))
-        assert any(m.startswith("1 unsaved note recovered") for m in notifications(app))
+        # Said once the drafts are compared with their notes as stored (a worker's).
+        await wait_for(pilot, lambda: any_said(app, "1 unsaved note recovered"))
         kept = data_dir() / "drafts" / "recovered" / "cut-dead.json.damaged"
         assert kept.read_text().endswith("half a senten")
         assert (
@@ -543,7 +548,7 @@ async def test_a_draft_of_a_window_still_closing_at_start_is_offered_once_it_has
         closing.close()  # and now it has gone
         await wait_for(pilot, lambda: bool(app.drafts.recovered))
         assert [d.text for d in app.drafts.recovered] == ["typed as the line dropped"]
-        assert any(m.startswith("1 unsaved note recovered") for m in notifications(app))
+        await wait_for(pilot, lambda: any_said(app, "1 unsaved note recovered"))
 
 
 def test_a_second_live_session_keeps_its_drafts(tmp_path: Path) -> None:
