@@ -82,6 +82,12 @@ JOINERS = "\u200c\u200d"
 the scripts of India (a half form, a chillu), kept inside a word by `sanitise`; and the joiner
 inside an emoji sequence."""
 
+UNSEEN = "\u00ad\u200b\u2060\ufeff"
+"""Characters never seen inside a word: the soft hyphen (where a long word may break), the
+zero-width space, the word joiner and the byte order mark. A word pasted with one is the word
+seen (with soft hyphens, "Entdeckungen" is "Entdeckungen"): they join its letters, and `fold`
+leaves them out, with `JOINERS`."""
+
 # Scripts written without spaces between words (or, in Korean, with particles glued to them):
 # Thai, Lao, Myanmar, Khmer, Han, kana (with the iteration marks and the prolonged sound mark),
 # Hangul, and the half-width katakana NFKC makes full-width.

@@ -144,6 +144,59 @@ def test_arabic_persian_and_hebrew_words_are_found_with_or_without_vowel_marks(
     assert [text[s:e] for s, e in spans] == [marked]
 
 
+@pytest.fixture
+def turkish_library(tmp_path: Path) -> Library:
+    root = tmp_path / "turkish"
+    write_article(
+        root,
+        "tr.txt",
+        "İSTANBUL'DA LİMAN",
+        "Ent\u00adde\u00adckun\u00adgen 👩\u200d💻 kelmor\u200bharbour: İlk gemi İstanbul "
+        "limanına geldi, ILGI büyüktü.",
+    )
+    write_article(root, "en.txt", "Istanbul port", "Ships came back to Istanbul to some ılgı.")
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        # Turkish İ folds to i and a dot above, which an i has already; capitals write ı as I.
+        ("istanbul", {"tr.txt": ["İstanbul"], "en.txt": ["Istanbul"]}),
+        ("İSTANBUL", {"tr.txt": ["İstanbul"], "en.txt": ["Istanbul"]}),
+        ("ilk", {"tr.txt": ["İlk"]}),
+        ("ılgı", {"tr.txt": ["ILGI"], "en.txt": ["ılgı"]}),
+        ("ILGI", {"tr.txt": ["ILGI"], "en.txt": ["ılgı"]}),
+        # Characters never seen inside a word, pasted with it: the word seen is searched.
+        ("Ent\u00adde\u00adckun\u00adgen", {"tr.txt": ["Entdeckungen"]}),
+        ("entdeckungen", {"tr.txt": ["Entdeckungen"]}),
+        ("kelmor\u200bharbour", {"tr.txt": ["kelmorharbour"]}),
+        ("kelmor\u2060harbour gemi", {"tr.txt": ["kelmorharbour", "gemi"]}),
+    ],
+)
+def test_turkish_i_and_unseen_characters_find_and_mark_the_word_seen(
+    turkish_library: Library, query: str, marked: dict[str, list[str]]
+) -> None:
+    results = turkish_library.search(query)
+    assert sorted(hit.path for hit in results.hits) == sorted(marked)
+    for hit in results.hits:
+        # Marked in the text as the reading pane shows it (offsets of the unfolded text,
+        # after the soft hyphens left out, the emoji's joiner and the İ folded to two letters).
+        text = turkish_library.docs.article(hit.key).body  # type: ignore[union-attr]
+        spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
+        assert [text[s:e] for s, e in spans] == marked[hit.path]
+        assert hit.path == "en.txt" or text.startswith("Entdeckungen 👩\u200d💻 kelmorharbour")
+
+
+def test_a_turkish_title_is_marked_where_the_words_are(turkish_library: Library) -> None:
+    results = turkish_library.search("title:istanbul liman")
+    (hit,) = results.hits
+    spans = highlight_spans(hit.title, results.terms, results.phrases, results.phrase_words)
+    assert [hit.title[s:e] for s, e in spans] == ["İSTANBUL", "LİMAN"]
+
+
 def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: Library) -> None:
     article = library.docs.article(library.search("kelmor").hits[0].key)
     assert article is not None

@@ -16,9 +16,16 @@ from whoosh.util.times import datetime_to_long
 
 from newsread.index.article import Article, in_utc
 from newsread.index.folding import fold
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, JOINERS, UNSPACED_RUN, has_unspaced
+from newsread.index.marks import (
+    ASTRAL_MARKS,
+    BMP_MARKS,
+    JOINERS,
+    UNSEEN,
+    UNSPACED_RUN,
+    has_unspaced,
+)
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
@@ -32,20 +39,25 @@ range matches such an article only when it holds the whole period (the rebuild a
 again the stories of versions dated so: `Substance.latest`).
 12: Arabic and Hebrew folded without vowel marks and tatweel, Arabic and Persian yeh, kaf and
 alef written one way (`fold`: "محمد" finds "مُحَمَّد", "ایران" finds "ايران"); a word holds
-the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند")."""
+the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند").
+13: Turkish İ and ı folded as i ("İstanbul" is "istanbul", "ILGI" is "ılgı"); a soft hyphen,
+zero-width space, word joiner or byte order mark inside a word neither splits it nor stays in
+it (`UNSEEN`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-# (With the zero-width non-joiner and joiner, which text keeps inside a word: `sanitise`.)
-_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + JOINERS
+# With the zero-width non-joiner and joiner, which text keeps inside a word (`sanitise`), and
+# the characters never seen, which split no word (`UNSEEN`).
+_INSIDE_WORDS = JOINERS + UNSEEN
+_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + _INSIDE_WORDS
 WORD_PATTERN = rf"[{_WORD_CHARS}]+(?:\.?[{_WORD_CHARS}]+)*"
 """A word as the index sees it: Whoosh's default pattern ("u.s.a" is one word), with
 combining marks counted as part of the word."""
-NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{JOINERS}]+"
+NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{_INSIDE_WORDS}]+"
 """A word of a name field (source, author, URL): letters and digits, marks included."""
-_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + JOINERS
+_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + _INSIDE_WORDS
 _BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
 _WORDS = re.compile(WORD_PATTERN)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
