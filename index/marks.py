@@ -96,7 +96,9 @@ _UNSPACED_CHARS = (
     "\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff"
     "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 )
-UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")
+# A run of them, with the characters no one sees between two letters: "処\u200d理水" is the
+# word seen, 処理水 (`sanitise` keeps a joiner between letters; a query may hold a soft hyphen).
+UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+(?:[{JOINERS}{UNSEEN}]+[{_UNSPACED_CHARS}]+)*")
 
 
 def has_unspaced(text: str) -> bool:

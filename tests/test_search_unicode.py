@@ -274,6 +274,23 @@ def test_a_cjk_word_is_highlighted_whole_in_the_snippet(cjk_library: Library) ->
     assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["雨"]
 
 
+@pytest.mark.parametrize("query", ["処理水", "処\u00ad理水", "処\u200d理水", "理水"])
+def test_a_joiner_between_two_cjk_characters_neither_splits_nor_hides_the_word(
+    tmp_path: Path, query: str
+) -> None:
+    # Text keeps a joiner between two letters (`sanitise`): "処\u200d理水" is seen as 処理水,
+    # but the pairs stopped at the joiner, and the pair 処理 was in no article.
+    root = tmp_path / "joined"
+    write_article(root, "ja.txt", "放出", "福島の処\u200d理水を放出した。")
+    library = Library(root).open()
+    library.update()
+    results = library.search(query)
+    assert [hit.path for hit in results.hits] == ["ja.txt"]
+    text = library.docs.article(results.hits[0].key).body  # type: ignore[union-attr]
+    spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
+    assert [text[s:e] for s, e in spans] == ["処\u200d理水" if len(query) > 2 else "理水"]
+
+
 def test_cjk_text_is_indexed_as_overlapping_pairs_beside_other_words() -> None:
     from newsread.index.engine.schema import text_analyzer
 

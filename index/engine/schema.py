@@ -42,7 +42,7 @@ alef written one way (`fold`: "محمد" finds "مُحَمَّد", "ایران" 
 the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند").
 13: Turkish İ and ı folded as i ("İstanbul" is "istanbul", "ILGI" is "ılgı"); a soft hyphen,
 zero-width space, word joiner or byte order mark inside a word neither splits it nor stays in
-it (`UNSEEN`)."""
+it (`UNSEEN`), nor does a joiner a run of Chinese or Japanese ("処\u200d理水" holds 処理)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -108,17 +108,30 @@ def unspaced_pieces(matches: Iterator[Any], characters: bool = False) -> Iterato
             if run.start() > done:
                 yield _Piece(word[done : run.start()], offset + done, offset + run.start())
             text, start = run.group(), offset + run.start()
-            if len(text) == 1:
+            letters = _letters_of(text)
+            if len(letters) == 1:
                 yield _Piece(text, start, start + 1)
-            for at in range(len(text) - 1):
-                yield _Piece(text[at : at + 2], start + at, start + at + 2)
+            for at, to in zip(letters, letters[1:], strict=False):
+                # (A pair holds the unseen characters between its letters: `fold` drops them.)
+                yield _Piece(text[at : to + 1], start + at, start + to + 1)
                 if characters:
                     yield _Piece(text[at], start + at, start + at + 1, stacked=True)
-            if characters and len(text) > 1:
-                yield _Piece(text[-1], start + len(text) - 1, start + len(text), stacked=True)
+            if characters and len(letters) > 1:
+                last = letters[-1]
+                yield _Piece(text[last], start + last, start + last + 1, stacked=True)
             done = run.end()
         if done < len(word):
             yield _Piece(word[done:], offset + done, offset + len(word))
+
+
+_UNSEEN_IN_RUN = re.compile(f"[{JOINERS}{UNSEEN}]")
+
+
+def _letters_of(run: str) -> range | list[int]:
+    """Where the letters of an `UNSPACED_RUN` are: all but the characters no one sees."""
+    if _UNSEEN_IN_RUN.search(run) is None:
+        return range(len(run))
+    return [at for at, character in enumerate(run) if not _UNSEEN_IN_RUN.match(character)]
 
 
 def word_pattern(text: str) -> re.Pattern[str]:
