@@ -93,6 +93,7 @@ class Doc:
             "authors": "; ".join(article.authors) or article.credit,
             "url": article.url,
         }
+        values = {name: seen(value) for name, value in values.items()}
         tokens = {
             name: [
                 (token.text, token.pos)
@@ -165,6 +166,17 @@ _TOKEN = re.compile(
 )
 
 
+_UNSEEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_TURKISH_I = str.maketrans({"İ": "I", "ı": "i"})
+
+
+def seen(text: str) -> str:
+    """`text` as it is seen and read: without the characters no one sees inside a word (a soft
+    hyphen, a zero-width space, joiner or non-joiner, a word joiner, a byte order mark), and
+    with Turkish İ and ı written I and i (capitals write both i's as I: ILGI is ılgı)."""
+    return _UNSEEN.sub("", text).translate(_TURKISH_I)
+
+
 class Parser:
     """Recursive descent over the language in the module docstring."""
 
@@ -178,7 +190,7 @@ class Parser:
 
     @staticmethod
     def _lex(text: str) -> list[tuple[str, str, str]]:
-        text = text.translate(_QUOTES)
+        text = seen(text.translate(_QUOTES))
         tokens = []
         at = 0
         while at < len(text):

@@ -148,6 +148,8 @@ class Corpus:
     periods: random.Random | None = None
     """Dates some articles by their year or month alone ("2019", "2019-03"); its own
     generator too."""
+    spelled: random.Random | None = None
+    """Writes some words as Turkish does (`respelled`): its own generator too."""
     moments: list[datetime] = field(default_factory=list)
 
     def article(self) -> dict[str, Any]:
@@ -206,6 +208,9 @@ class Corpus:
 
     def written(self, words: list[str]) -> str:
         """`words` as text, with a stop word between two of them now and then."""
+        spelled = self.spelled
+        if spelled is not None:
+            words = [respelled(w, spelled) if spelled.random() < 0.05 else w for w in words]
         stops = self.stops
         if stops is None:
             return " ".join(words)
@@ -252,6 +257,23 @@ class Corpus:
                 del self.files[rel]
 
 
+UNSEEN = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
+"""A soft hyphen, zero-width space, word joiner, byte order mark, non-joiner and joiner: never
+seen inside a word, which a pasted word may hold."""
+
+
+def respelled(word: str, rng: random.Random) -> str:
+    """`word` as a Turkish keyboard writes it in capitals (İ for i) or in small letters (ı for
+    the I of capitals), or pasted with a character no one sees inside it: the same word."""
+    r = rng.random()
+    if r < 0.35:
+        return word.replace("i", "İ").upper()
+    if r < 0.6:
+        return word.replace("i", "ı")
+    at = rng.randint(1, max(1, len(word) - 1))
+    return word[:at] + rng.choice(UNSEEN) + word[at:]
+
+
 def _bump_mtime(path: Path) -> None:
     # A second ahead: an edit within the same clock tick still reads as a change.
     stat = path.stat()
@@ -269,6 +291,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         commons=None if found_bug else random.Random(f"commons {seed}"),
         zones=None if found_bug else random.Random(f"zones {seed}"),
         periods=None if found_bug else random.Random(f"periods {seed}"),
+        spelled=None if found_bug else random.Random(f"spelled {seed}"),
     )
     root.mkdir(parents=True)
     if not found_bug:
@@ -348,6 +371,7 @@ class Queries:
         corpus: Corpus,
         apart: random.Random | None = None,
         typed: random.Random | None = None,
+        spelled: random.Random | None = None,
     ) -> None:
         self.rng = rng
         self.corpus = corpus
@@ -357,6 +381,9 @@ class Queries:
         self.typed = typed
         """Writes some quotation marks and minuses as a word processor types them (“ ” „ «
         », – — −), and some ORs as `|` or `||`, apart from `rng` too."""
+        self.spelled = spelled
+        """Types some words as Turkish does, or pasted with a character no one sees in them
+        (`respelled`), apart from `rng` too."""
 
     def query(self, depth: int = 0) -> str:
         rng = self.rng
@@ -426,7 +453,9 @@ class Queries:
 
     def word(self) -> str:
         word = self.rng.choice(WORDS)
-        return word.upper() if self.rng.random() < 0.1 else word
+        word = word.upper() if self.rng.random() < 0.1 else word
+        spelled = self.spelled
+        return respelled(word, spelled) if spelled and spelled.random() < 0.15 else word
 
     def typo(self, word: str) -> str:
         rng = self.rng
@@ -746,6 +775,7 @@ def test_search_agrees_with_the_oracle(
         corpus,
         None if found_bug else random.Random(-seed - 1),
         None if found_bug else random.Random(f"typed {seed}"),
+        None if found_bug else random.Random(f"spelled {seed} queries"),
     )
     folds = random.Random(seed * 31 + 5)  # apart from `rng`: the queries stay as they were
     failures = []
