@@ -152,6 +152,20 @@ def _took_its_place(now: Article, shown: Article) -> bool:
     return "#" in shown.key and (bool(now.url and shown.url) or now.title != shown.title)
 
 
+REBUILT = "index rebuilt: "
+"""How the library's notice starts when its index was started again (`Library.notice`)."""
+
+
+def _indexing_message(notice: str) -> str:
+    """What the empty list says while the index is built: for the first time, or again for
+    the reason the library's `notice` gives (a newsread that indexes words another way)."""
+    if notice.startswith(REBUILT):
+        again = f"Reading the library again ({notice.removeprefix(REBUILT)})…"
+    else:
+        again = "Indexing the library for the first time…"
+    return f"{again} results appear here as soon as the first articles are saved."
+
+
 def _annotating(name: str) -> Callable[..., None]:
     """The screen's action `name`, done by its `AnnotatingPanes` (the article's keys and the
     palette name it on the screen: "screen.highlight")."""
@@ -435,10 +449,7 @@ class MainScreen(Screen[None]):
             self.search_now()
         else:
             self._let_keys_go()
-            self.show_message(
-                "Indexing the library for the first time… results appear here as soon as "
-                "the first articles are saved."
-            )
+            self.show_message(_indexing_message(message.notice))
 
     @on(LibraryFailed)
     def _library_failed(self, message: LibraryFailed) -> None:
