@@ -932,9 +932,16 @@ def _show(q: Any) -> str:
 _STEMS: dict[str, str] = {}
 
 
-def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> list[tuple[int, int]]:
+def match_spans(
+    text: str,
+    terms: Iterable[str],
+    limit: int | None = None,
+    begin: int = 0,
+    end: int | None = None,
+) -> list[tuple[int, int]]:
     """(start, end) offsets of words in `text` whose analysed form is one of `terms`: the
-    first `limit` of them, when given (a common word has 100,000s in a 20 MB article).
+    first `limit` of them, when given (a common word has 100,000s in a 20 MB article); only
+    those of words from `begin` (where one starts) to `end`.
 
     Tokenises as the index's analyzer does (same pattern, folding, stemmer). In ASCII text a
     regex first picks only the words that begin as some term does (`_stem_starts`: porter2
@@ -949,7 +956,7 @@ def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> li
     spans: list[tuple[int, int]] = []
     matches: Iterable[Any] = (
         _candidates(wanted) if text.isascii() else word_pattern(text)
-    ).finditer(text)
+    ).finditer(text, begin, len(text) if end is None else end)
     unspaced = has_unspaced(text)
     if unspaced:
         # A lone character searched for is found inside pairs too ("雨" in "は雨が").
@@ -1198,14 +1205,48 @@ def highlight_spans(
     limit: int | None = None,
     *,
     joined: bool = False,
+    start: int = 0,
 ) -> list[tuple[int, int]]:
     """`match_spans`, less the words searched only inside phrases (`phrase_words`) where
     they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships"; each widened
     over the elided letters the index leaves out (`with_elisions`: "O'Brien", not "Brien").
     `joined`: each occurrence of a phrase is one span, from its first word to its last (the
-    reading pane's n/N steps from one occurrence to the next, not word by word)."""
-    spans = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined)
-    return with_elisions(text, spans)
+    reading pane's n/N steps from one occurrence to the next, not word by word).
+
+    `start`: the first `limit` from the line holding that offset on, and the last
+    `MARKS_BEFORE` before it (an article reopened where it was left, past the `limit` first
+    matches of a long one, is marked there, and N steps back from there too)."""
+    if start <= 0:
+        spans = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined)
+        return with_elisions(text, spans)
+    begin = _line_start(text, min(start, len(text)))
+    after = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined, begin=begin)
+    before: list[tuple[int, int]] = []
+    size = 1 << 16
+    while begin > 0 and len(before) < MARKS_BEFORE:
+        # Backwards a window at a time (4 times wider each): no scan from the top of a 20 MB
+        # article for the matches just before the reader.
+        first = _line_start(text, max(0, begin - size))
+        found = _term_spans(
+            text, terms, phrases, phrase_words, joined=joined, begin=first, end=begin
+        )
+        before = [*found, *before]
+        begin, size = first, size * 4
+    return with_elisions(text, [*before[-MARKS_BEFORE:], *after])
+
+
+MARKS_BEFORE = 500
+"""Matches marked before the place an article is marked from (`highlight_spans`'s `start`)."""
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Where the line holding `offset` begins (a phrase on it is found whole), or in a line of
+    more than 10,000 characters, the word: after the last space before it, else `offset`."""
+    line = text.rfind("\n", max(0, offset - 10_000), offset)
+    if line >= 0 or offset <= 10_000:
+        return line + 1
+    space = text.rfind(" ", offset - 200, offset)
+    return space + 1 if space >= 0 else offset
 
 
 _ELIDED_BEFORE = re.compile(r"(?<![\w'’])(\w+)['’]$")
@@ -1237,10 +1278,12 @@ def _term_spans(
     limit: int | None = None,
     *,
     joined: bool = False,
+    begin: int = 0,
+    end: int | None = None,
 ) -> list[tuple[int, int]]:
     """`highlight_spans` before `with_elisions`: each span one indexed word, or with
-    `joined` one phrase occurrence."""
-    spans = match_spans(text, terms, limit)
+    `joined` one phrase occurrence; those from `begin` to `end` (`match_spans`)."""
+    spans = match_spans(text, terms, limit, begin, end)
     if not (phrase_words or joined) or not spans:
         return spans
     runs = dict(_phrase_runs(text, spans, phrases))
