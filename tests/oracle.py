@@ -177,6 +177,10 @@ def seen(text: str) -> str:
     return _UNSEEN.sub("", text).translate(_TURKISH_I)
 
 
+_BETWEEN_WORDS = re.compile(r"(?<=[^|])\|\|?(?=[^|])")
+"""A bar with something other than a bar on each side, in a word."""
+
+
 class Parser:
     """Recursive descent over the language in the module docstring."""
 
@@ -206,6 +210,17 @@ class Parser:
             value = match.group(kind)
             if kind == "word" and value in ("|", "||"):
                 value = "OR"  # as in web searches and code
+            after_field = bool(tokens) and tokens[-1][0] == "field"
+            if kind == "word" and not after_field and ":" not in value and "/" not in value:
+                # Between two words without spaces too: `kelmor|velna` is kelmor OR velna.
+                first, *others = _BETWEEN_WORDS.split(value)
+                for word in others:
+                    tokens += [("word", first, ""), ("word", "OR", "")]
+                    if len(word) > 1 and word[0] in _DASHES:  # `bank||-ports`: NOT ports
+                        tokens.append(("minus", word[0], ""))
+                        word = word[1:]
+                    first = word
+                value = first
             tokens.append((kind, value, match.group("slop") or ""))
             at = match.end()
         return tokens

@@ -11,7 +11,7 @@ import pytest
 
 from newsread.index.article import date_shown
 from newsread.index.engine import search as search_module
-from newsread.index.engine.search import QueryError, make_snippet, match_spans
+from newsread.index.engine.search import QueryError, make_snippet, match_spans, typed_marks
 from newsread.index.library import Library
 from newsread.index.results import NothingToSearch, period_only_note
 
@@ -778,6 +778,14 @@ def test_quotes_dashes_and_bars_as_people_type_them_are_the_query_s_own(library:
     assert sorted(_titles(library, "vessa | harbour")) == either
     assert sorted(_titles(library, "vessa || harbour")) == either
     assert _titles(library, '"vessa | harbour"') == []  # in a phrase, a bar is punctuation
+    # Without spaces it was the phrase "vessa harbour": nothing.
+    assert sorted(_titles(library, "vessa|harbour")) == either
+    assert sorted(_titles(library, "(vessa||harbour)")) == either
+    assert _titles(library, '"vessa|harbour"') == []
+    assert typed_marks("vessa|–harbour") == "vessa OR -harbour"  # a dash after it: a minus
+    # In a field's value or an address, a bar is the value's own.
+    assert _titles(library, "title:vessa|harbour") == []
+    assert _titles(library, "http://gazette.example/a|b") == []
     assert library.search("“old town”").query == "“old town”"  # shown as typed
     with pytest.raises(QueryError, match="closing"):
         library.search("“old town")

@@ -257,6 +257,9 @@ class Corpus:
                 del self.files[rel]
 
 
+_BARE = re.compile(r"[^\s\"“”„«»():\[\]{}]+")
+"""A word as a query types it, maybe with a minus, `*` or `~`: no phrase, group or field."""
+
 UNSEEN = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
 """A soft hyphen, zero-width space, word joiner, byte order mark, non-joiner and joiner: never
 seen inside a word, which a pasted word may hold."""
@@ -405,7 +408,12 @@ class Queries:
         unaries = [self.unary(depth) for _ in range(self.rng.choice([1, 1, 1, 2, 3]))]
         typed = self.typed
         bar = len(unaries) > 1 and typed is not None and typed.random() < 0.2
-        return (typed.choice([" | ", " || "]) if bar and typed else " OR ").join(unaries)
+        if not (bar and typed):
+            return " OR ".join(unaries)
+        bars = [" | ", " || "]
+        if all(_BARE.fullmatch(unary) for unary in unaries):  # words: `kelmor|velna` too
+            bars += ["|", "||"]
+        return typed.choice(bars).join(unaries)
 
     def unary(self, depth: int) -> str:
         r = self.rng.random()

@@ -131,14 +131,20 @@ _FIELD_TIDY = re.compile(
 
 
 def tidy_field_clauses(text: str) -> str:
-    """`title: ferries` as `title:ferries` (`date:> 2016` as `date:>2016`), and a field
+    """`title: ferries` as `title:ferries` (`date:> 2016` as `date:>2016`), but `Title: …`
+    with a capital as the word "Title" (a pasted line), and a field
     still waiting for its word (`ferries title:`, `ferries date:>`, as typed) left out,
     instead of searching for the word "title" or "date". A `?` ending a word is the
     question's punctuation, left out too (inside a word it is the one-letter wildcard).
     Phrases are left as written."""
 
     def tidy(match: re.Match[str]) -> str:
-        return match.group("kept") or match.group("field") or ""
+        field = match.group("field")
+        if field and not field.split(":", 1)[0].islower():
+            # `Note: the figures …`, `Source: Reuters`: a sentence or a line pasted, which
+            # starts with a capital, not a clause typed (`note: 2009`); its words are searched.
+            return field.split(":", 1)[0] + " "
+        return match.group("kept") or field or ""
 
     text = text.strip()
     while True:  # "title: date:>" leaves "title:", which is left out in turn
@@ -286,9 +292,20 @@ def _padded_dates(text: str) -> str:
         value = match.group(2)
         if len(value) > 2 and value[0] == value[-1] == '"':
             value = value[1:-1]
-        return match.group(1) + _ONE_DIGIT.sub(pad, value)
+        value = _ONE_DIGIT.sub(pad, value)
+        for written in _DATE_DIGITS.findall(value.replace("..", " ")):
+            if sum(c.isdigit() for c in written) not in _DATE_LENGTHS:
+                # Whoosh reads the digits it can: `date:20190` was 2019, `date:2019053` May.
+                raise QueryError(f"{match.group(0)}: {_DATE_HELP}")
+        return match.group(1) + value
 
     return _DATE_VALUE.sub(clause, text)
+
+
+_DATE_DIGITS = re.compile(r"\d+(?:[-.]\d+)*")
+_DATE_LENGTHS = frozenset({4, 6, 8, 10, 12, 14, 20})
+"""How many digits a date can have, dashes left out: a year, a month, a day, then an hour,
+minutes, seconds and microseconds (one instant: `date:20190101000000000000`)."""
 
 
 _OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
@@ -383,8 +400,29 @@ def typed_marks(text: str) -> str:
         )
     if "|" in text:
         parts = re.split(r'("[^"]*")', text)  # not inside a phrase
-        text = "".join(part if part[:1] == '"' else _BAR.sub("OR", part) for part in parts)
+        text = "".join(part if part[:1] == '"' else _bars(part) for part in parts)
     return text
+
+
+def _bars(text: str) -> str:
+    """`text` (no phrase) with a `|` or `||` between words read as `OR`: alone (`kelmor |
+    velna`), or between two words without spaces (`kelmor|velna` was the phrase "kelmor
+    velna"), but not inside a field's value or an address (`url:site/a|b`)."""
+    text = _BAR.sub("OR", text)
+
+    def joined(match: re.Match[str]) -> str:
+        written = match.group()
+        if ":" in written or "/" in written:
+            return written
+        written = _JOINED_BAR.sub(" OR ", written)
+        # A dash typed after the bar is a minus now that a space is before it (`a|–b`).
+        return written if written.isascii() else _TYPED_MINUS.sub("-", written)
+
+    return _WORD_RUN.sub(joined, text) if "|" in text else text
+
+
+_JOINED_BAR = re.compile(r"(?<=[^\s|])\|\|?(?=[^\s|])")
+_WORD_RUN = re.compile(r"\S+")
 
 
 _PASTED_URL = re.compile(
