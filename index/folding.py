@@ -34,13 +34,14 @@ def fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", folded)
     if "ё" in folded:
         folded = folded.replace("ё", "е")
-    if "\u0307" in folded or "ı" in folded:
-        # Turkish: the capital İ folds to i + a dot above, which an i already has; dotless ı
-        # is what "I" writes in capitals, which fold to i ("ILGI" is "ılgı").
-        folded = folded.replace("ı", "i").replace("i\u0307", "i")
-        folded = unicodedata.normalize("NFC", folded)  # "i̇̃" (Lithuanian) is "ĩ"
-    if _INVISIBLE.search(folded):
-        folded = _INVISIBLE.sub("", folded)
+    if "ı" in folded:  # Turkish dotless ı: what "I" writes in capitals ("ILGI" is "ılgı")
+        folded = folded.replace("ı", "i")
+    if not folded.isalnum():  # (a word of letters alone holds neither of these)
+        if "\u0307" in folded:
+            # Turkish İ folds to i + a dot above, which an i has already.
+            folded = unicodedata.normalize("NFC", folded.replace("i\u0307", "i"))  # "i̇̃" is "ĩ"
+        if _INVISIBLE.search(folded):
+            folded = _INVISIBLE.sub("", folded)
     if _GREEK.search(folded):
         folded = _greek_unaccented(folded)
     if _ARABIC_OR_HEBREW.search(folded):
