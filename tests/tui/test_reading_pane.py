@@ -422,6 +422,21 @@ def test_find_spans_stop_at_the_limit_and_match_a_naive_scan() -> None:
         assert find_spans(document, needle, limit, start) == expected, f"seed {seed}"
 
 
+@pytest.mark.parametrize(
+    ("document", "typed", "found"),
+    [
+        # `/` compared case-folded text: ı has no capital I of its own there, and İ folds to
+        # two letters, so "ilgi" missed "ılgı" and "İstanbul" an English "Istanbul".
+        ("some ılgı here", "ilgi", ["ılgı"]),
+        ("some ILGI here", "ılgı", ["ILGI"]),
+        ("Ships reached Istanbul, İstanbul.", "İstanbul", ["Istanbul", "İstanbul"]),
+        ("Straße, İlk ılgı", "ILGI", ["ılgı"]),  # beside a letter case folding lengthens
+    ],
+)
+def test_find_reads_turkish_i_as_search_does(document: str, typed: str, found: list[str]) -> None:
+    assert [document[s:e] for s, e in find_spans(document, typed)] == found
+
+
 async def test_a_long_article_opens_wrapped_a_step_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

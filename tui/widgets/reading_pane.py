@@ -242,6 +242,8 @@ def iter_find_spans(
     stops between batches when cancelled (each step is one C-level search)."""
     if not text:
         return
+    # Turkish İ and ı as I and i (as search folds them): one letter for one, offsets kept.
+    document, text = _dotless(document), _dotless(text)
     folded = document.casefold()
     needle = text.casefold()
     same_offsets = len(folded) == len(document)  # casefold kept them (no ß → ss etc.)
@@ -274,6 +276,14 @@ def iter_find_spans(
         if spans:
             yield spans
             spans = []
+
+
+def _dotless(text: str) -> str:
+    """`text` with Turkish İ and ı written I and i: "ılgı" is found in "ILGI", "İstanbul" in
+    "Istanbul" (case folding gives İ two letters, and ı none of I's)."""
+    if text.isascii() or ("İ" not in text and "ı" not in text):
+        return text
+    return text.replace("İ", "I").replace("ı", "i")
 
 
 def find_spans(document: str, text: str, limit: int = FIND_LIMIT, start: int = 0) -> list[Span]:
