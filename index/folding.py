@@ -9,16 +9,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsread.index.marks import JOINERS, UNSEEN
+
 
 def fold(text: str) -> str:
     """`text` as the index compares it: NFKC-normalised and case-folded, Greek without its
-    accents and breathings, Russian ё as е, Arabic and Hebrew without their vowel marks.
+    accents and breathings, Russian ё as е, Turkish İ and ı as i, Arabic and Hebrew without
+    their vowel marks, and without the characters no one sees inside a word (a soft hyphen,
+    a zero-width space or joiner).
 
     One form for every way of writing a word: "café" composed or decomposed, the ligature
     "ﬁ" and "fi", full-width "Ｋｅｌｍｏｒ" and "kelmor", "Straße", "STRASSE" and "STRAẞE",
     "Αθήνα" and "ΑΘΗΝΑ" (Greek drops accents from capitals), final "ς" and "σ", "Пётр" and
-    "Петр" (ё is mostly written е), "مُحَمَّد" and "محمد", "ایران" and "ايران", "שִׁמְעוֹן" and
-    "שמעון" (vowel marks are mostly left out). Articles and queries both go through here.
+    "Петр" (ё is mostly written е), "İstanbul", "ISTANBUL" and "istanbul", "ılgı" and "ILGI"
+    (capitals write both i's as I), "Entdeckungen" with soft hyphens and without, "مُحَمَّد"
+    and "محمد", "ایران" and "ايران", "שִׁמְעוֹן" and "שמעון" (vowel marks are mostly left
+    out). Articles and queries both go through here.
     """
     if text.isascii():
         return text.lower()
@@ -28,16 +34,24 @@ def fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", folded)
     if "ё" in folded:
         folded = folded.replace("ё", "е")
+    if "ı" in folded:  # Turkish dotless ı: what "I" writes in capitals ("ILGI" is "ılgı")
+        folded = folded.replace("ı", "i")
+    if not folded.isalnum():  # (a word of letters alone holds neither of these)
+        if "\u0307" in folded:
+            # Turkish İ folds to i + a dot above, which an i has already.
+            folded = unicodedata.normalize("NFC", folded.replace("i\u0307", "i"))  # "i̇̃" is "ĩ"
+        if _INVISIBLE.search(folded):
+            folded = _INVISIBLE.sub("", folded)
     if _GREEK.search(folded):
         folded = _greek_unaccented(folded)
-    if "\u200c" in folded or "\u200d" in folded:
-        # A word's (non-)joiner shapes its letters: "می‌گویند" is typed with it or without.
-        folded = folded.replace("\u200c", "").replace("\u200d", "")
     if _ARABIC_OR_HEBREW.search(folded):
         folded = _VOWEL_MARKS.sub("", folded).translate(_ARABIC_LETTERS)
     return folded
 
 
+# No part of a word as it is seen: a word's (non-)joiner, which shapes its letters ("می‌گویند"
+# is typed with it or without), and the characters never seen (a soft hyphen ...).
+_INVISIBLE = re.compile(f"[{JOINERS}{UNSEEN}]")
 _ARABIC_OR_HEBREW = re.compile("[\u0590-\u06ff]")
 # Marks that Arabic, Persian and Hebrew mostly leave unwritten: Arabic's harakat (fatha, damma,
 # kasra, shadda, sukun, tanwin ...), the dagger alef and the tatweel that only stretches a word

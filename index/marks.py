@@ -82,6 +82,12 @@ JOINERS = "\u200c\u200d"
 the scripts of India (a half form, a chillu), kept inside a word by `sanitise`; and the joiner
 inside an emoji sequence."""
 
+UNSEEN = "\u00ad\u200b\u2060\ufeff"
+"""Characters never seen inside a word: the soft hyphen (where a long word may break), the
+zero-width space, the word joiner and the byte order mark. A word pasted with one is the word
+seen (with soft hyphens, "Entdeckungen" is "Entdeckungen"): they join its letters, and `fold`
+leaves them out, with `JOINERS`."""
+
 # Scripts written without spaces between words (or, in Korean, with particles glued to them):
 # Thai, Lao, Myanmar, Khmer, Han, kana (with the iteration marks and the prolonged sound mark),
 # Hangul, and the half-width katakana NFKC makes full-width.
@@ -90,7 +96,9 @@ _UNSPACED_CHARS = (
     "\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff"
     "\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 )
-UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")
+# A run of them, with the characters no one sees between two letters: "処\u200d理水" is the
+# word seen, 処理水 (`sanitise` keeps a joiner between letters; a query may hold a soft hyphen).
+UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+(?:[{JOINERS}{UNSEEN}]+[{_UNSPACED_CHARS}]+)*")
 
 
 def has_unspaced(text: str) -> bool:

@@ -93,6 +93,7 @@ class Doc:
             "authors": "; ".join(article.authors) or article.credit,
             "url": article.url,
         }
+        values = {name: seen(value) for name, value in values.items()}
         tokens = {
             name: [
                 (token.text, token.pos)
@@ -165,25 +166,81 @@ _TOKEN = re.compile(
 )
 
 
+_UNSEEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_TURKISH_I = str.maketrans({"İ": "I", "ı": "i"})
+
+
+def seen(text: str) -> str:
+    """`text` as it is seen and read: without the characters no one sees inside a word (a soft
+    hyphen, a zero-width space, joiner or non-joiner, a word joiner, a byte order mark), and
+    with Turkish İ and ı written I and i (capitals write both i's as I: ILGI is ılgı)."""
+    return _UNSEEN.sub("", text).translate(_TURKISH_I)
+
+
+_ADDRESS = re.compile(r"<?(?:https?://|www\.)[^\s<>\"()]*>?", re.IGNORECASE)
+_CLICK_TRACKING = {"fbclid", "gclid", "dclid", "msclkid", "igshid", "mc_cid", "mc_eid"}
+
+
+def _tracking(name: str) -> bool:
+    return name.startswith("utm_") or name in _CLICK_TRACKING
+
+
+def page(address: str) -> str:
+    """A web address as it names a page: without `<>`, its scheme, `www.`, its fragment and
+    the parameters that only track a click (`utm_source`, `fbclid` ...), nor a last `/`."""
+    address = address.strip("<>").split("#")[0]
+    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address, flags=re.IGNORECASE)
+    site, _, query = address.partition("?")
+    named = [p for p in query.split("&") if p and not _tracking(p.split("=")[0].lower())]
+    return site.rstrip("/.,;") + ("?" + "&".join(named) if named else "")
+
+
+_BETWEEN_WORDS = re.compile(r"(?<=[^|])\|\|?(?=[^|])")
+"""A bar with something other than a bar on each side, in a word."""
+
+
 class Parser:
     """Recursive descent over the language in the module docstring."""
 
-    def __init__(self, text: str, docs: list[Doc], annotations: Annotations) -> None:
+    def __init__(
+        self, text: str, docs: list[Doc], annotations: Annotations, floor: bool = False
+    ) -> None:
         self.tokens = self._lex(text)
         self.at = 0
         self.docs = docs
         self.annotations = annotations
         self.limited: list[str] = []
         """Expansions the fast path may cap (more candidates than it keeps)."""
+        self.floor = floor
+        """Read capped expansions as the least the fast path must find: a prefix with more
+        words than it keeps as none, a fuzzy word as the word as typed, when articles use it
+        (it is searched first)."""
+
+    @property
+    def negated(self) -> bool:
+        """Whether the query leaves something out (then its floor is no floor)."""
+        return any(
+            k == "minus" or (k == "word" and v in ("NOT", "ANDNOT")) for k, v, _ in self.tokens
+        )
 
     @staticmethod
     def _lex(text: str) -> list[tuple[str, str, str]]:
-        text = text.translate(_QUOTES)
+        text = seen(text.translate(_QUOTES))
         tokens = []
         at = 0
         while at < len(text):
             if text[at].isspace():
                 at += 1
+                continue
+            address = _ADDRESS.match(text, at)
+            after = tokens[-1][:2] if tokens else ("", "")
+            after_url = after[0] == "field" and after[1].lower() == "url"
+            if address and (after_url or after[0] in ("minus", "open") or text[at - 1 : at] in " "):
+                # A page's address pasted alone, or after `url:`: its site and path, in `url:`.
+                if not after_url:
+                    tokens.append(("field", "url", ""))
+                tokens.append(("word", page(address.group()), ""))
+                at = address.end()
                 continue
             match = _TOKEN.match(text, at)
             if not match or match.end() == at:
@@ -194,6 +251,17 @@ class Parser:
             value = match.group(kind)
             if kind == "word" and value in ("|", "||"):
                 value = "OR"  # as in web searches and code
+            after_field = bool(tokens) and tokens[-1][0] == "field"
+            if kind == "word" and not after_field and ":" not in value and "/" not in value:
+                # Between two words without spaces too: `kelmor|velna` is kelmor OR velna.
+                first, *others = _BETWEEN_WORDS.split(value)
+                for word in others:
+                    tokens += [("word", first, ""), ("word", "OR", "")]
+                    if len(word) > 1 and word[0] in _DASHES:  # `bank||-ports`: NOT ports
+                        tokens.append(("minus", word[0], ""))
+                        word = word[1:]
+                    first = word
+                value = first
             tokens.append((kind, value, match.group("slop") or ""))
             at = match.end()
         return tokens
@@ -346,10 +414,12 @@ class Parser:
         """Indexed words starting with the prefix, which is analysed as one word (not split,
         stemmed: `floode*` is `flood*`)."""
         starts = {name: _analyse(name, text, whole=True) for name in fields}
-        for name, start in starts.items():
+        for name, start in list(starts.items()):
             expansions = {w for doc in self.docs for w in doc.words[name] if w.startswith(start)}
             if len(expansions) > PREFIX_EXPANSIONS:
                 self.limited.append(f"{text}*")
+                if self.floor:
+                    del starts[name]  # any 8 of its words: none is sure to be searched
         return lambda doc: any(
             word.startswith(start) for name, start in starts.items() for word in doc.words[name]
         )
@@ -378,6 +448,10 @@ class Parser:
                 terms[name] = near
             if len(terms[name]) > FUZZY_EXPANSIONS:
                 self.limited.append(f"{text}~")
+                if self.floor:  # the word as typed, searched first when articles use it
+                    used = any(word in doc.surface[name] for doc in self.docs)
+                    own = analyse_word(word) if name in TEXT_FIELDS else word
+                    terms[name] = {own} if used and own is not None else set()
         return lambda doc: any(terms[name] & doc.words[name] for name in fields)
 
     def date(self, token: tuple[str, str, str]) -> Match:
@@ -477,6 +551,9 @@ class OracleResults:
     facets: dict[str, dict[str, int]]
     limited: tuple[str, ...]
     """Prefix or fuzzy words with more expansions than the fast path keeps: it may find less."""
+    floor: frozenset[str] | None = None
+    """When `limited`, the articles it must find still (a fuzzy word's as typed); None when
+    the query leaves something out, which a capped expansion may let back in."""
 
     @property
     def total(self) -> int:
@@ -494,16 +571,20 @@ def search(
     docs = list(docs)
     parser = Parser(text.strip(), docs, annotations or Annotations())
     matches = parser.parse()
-    found = [
-        doc
-        for doc in docs
-        if matches(doc) and all(_filtered(doc, n, v) for n, v in (filters or {}).items() if v)
-    ]
+
+    def kept(doc: Doc) -> bool:
+        return all(_filtered(doc, n, v) for n, v in (filters or {}).items() if v)
+
+    found = [doc for doc in docs if matches(doc) and kept(doc)]
+    floor = None
+    if parser.limited and not parser.negated:
+        least = Parser(text.strip(), docs, annotations or Annotations(), floor=True).parse()
+        floor = frozenset(doc.key for doc in found if least(doc))
     facets = {
         name: dict(Counter(doc.facets[name] for doc in found))
         for name in ("source", "section", "year")
     }
-    return OracleResults(frozenset(doc.key for doc in found), facets, tuple(parser.limited))
+    return OracleResults(frozenset(doc.key for doc in found), facets, tuple(parser.limited), floor)
 
 
 def timeline(

@@ -493,3 +493,31 @@ def test_note_words_stored_before_arabic_folding_are_folded_again(tmp_path: Path
         assert store.articles_matching(note_words=["الاقتصاد"]).matches(story)
     with sqlite3.connect(path) as db:
         db.execute("INSERT INTO article_notes_fts(article_notes_fts) VALUES ('integrity-check')")
+
+
+def test_note_words_stored_before_turkish_folding_are_folded_again(tmp_path: Path) -> None:
+    """Schema 8 folds the stored note words again: `fold` came to read İ and ı as i and to
+    join a word across a soft hyphen, and a row is deleted by the words it was stored with."""
+    path = tmp_path / "v7.sqlite3"
+    db = sqlite3.connect(path)
+    db.create_function("newsread_fold", 1, str.casefold)  # the fold of schema 7 in Turkish
+    for statements in MIGRATIONS[:7]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute("PRAGMA user_version = 7")
+    db.execute(
+        "INSERT INTO articles (article_id, title, note, created, updated)"
+        " VALUES ('id-tr.txt', 'Tr', 'İstanbul lima\u00adnı', ?, ?)",
+        (STAMP, STAMP),
+    )
+    db.commit()
+    db.close()
+    story = article("tr.txt", "İstanbul limanı bugün açıldı.")
+    with AnnotationStore.open(path) as store:
+        assert store.articles_matching(note_words=["istanbul"]).matches(story)
+        assert store.articles_matching(note_words=["LIMANI"]).matches(story)
+        store.set_article_note(story, "ILGI çekici")
+        assert not store.articles_matching(note_words=["istanbul"]).matches(story)
+        assert store.articles_matching(note_words=["ılgı"]).matches(story)
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO article_notes_fts(article_notes_fts) VALUES ('integrity-check')")

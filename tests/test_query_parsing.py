@@ -103,6 +103,9 @@ def test_field_queries(text: str, field: str, term: str) -> None:
         ("date:2016..2017-05", datetime(2016, 1, 1), datetime(2017, 5, 31, 23, 59, 59, 999999)),
         ("date:2017-03..", datetime(2017, 3, 1), None),
         ("date:..2016", None, datetime(2016, 12, 31, 23, 59, 59, 999999)),
+        # Written without dashes: a month and a day (Whoosh's compact dates).
+        ("date:201705", datetime(2017, 5, 1), datetime(2017, 5, 31, 23, 59, 59, 999999)),
+        ("date:20170530", datetime(2017, 5, 30), datetime(2017, 5, 30, 23, 59, 59, 999999)),
     ],
 )
 def test_dates_as_years_months_ranges_and_bounds(
@@ -132,6 +135,13 @@ def test_dates_as_years_months_ranges_and_bounds(
         ("harbour OR date:2018-2020", "not a date"),
         ("date:..", "not a date"),
         ("harbour date:2017-13..2018", "not a valid date"),
+        # Whoosh read the digits it could: a year and a stray digit was the year 2019, seven
+        # digits May 2019; a date is 4, 6 or 8 digits (or an instant's 10 to 20).
+        ("date:20190", "date:20190: not a date"),
+        ("date:2019053", "not a date"),
+        ("date:>20190", "not a date"),
+        ("harbour date:2019..20201", "not a date"),
+        ("date:[2019 TO 2020011]", "not a date"),
         ("the of and", "nothing to search for"),
         # Backwards, a range matched nothing and "no articles match" blamed the words.
         ("date:[2020 TO 1990]", "ends before it starts"),
@@ -171,6 +181,11 @@ def test_phrases_wildcards_fuzzy_and_boolean_operators_parse() -> None:
     [
         ("kelmor title:", "kelmor"),
         ("title: ferries", "title:ferries"),
+        # With a capital and a space, a line pasted ("Note: the figures …"): its words.
+        ("Note: the figures exclude 2009", "Note the figures exclude 2009"),
+        ("Source: Reuters", "Source Reuters"),
+        ("TITLE: ferries", "TITLE ferries"),
+        ("TITLE:ferries", "TITLE:ferries"),  # no space: a field in any case (`title:`)
         # A date bound still waiting for its date (as typed, on the way to date:>2016) is left
         # out: Whoosh read "date:>" as the word "date" and found articles that use it.
         ("kelmor date:>", "kelmor"),

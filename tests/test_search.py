@@ -11,7 +11,7 @@ import pytest
 
 from newsread.index.article import date_shown
 from newsread.index.engine import search as search_module
-from newsread.index.engine.search import QueryError, make_snippet, match_spans
+from newsread.index.engine.search import QueryError, make_snippet, match_spans, typed_marks
 from newsread.index.library import Library
 from newsread.index.results import NothingToSearch, period_only_note
 
@@ -778,6 +778,14 @@ def test_quotes_dashes_and_bars_as_people_type_them_are_the_query_s_own(library:
     assert sorted(_titles(library, "vessa | harbour")) == either
     assert sorted(_titles(library, "vessa || harbour")) == either
     assert _titles(library, '"vessa | harbour"') == []  # in a phrase, a bar is punctuation
+    # Without spaces it was the phrase "vessa harbour": nothing.
+    assert sorted(_titles(library, "vessa|harbour")) == either
+    assert sorted(_titles(library, "(vessa||harbour)")) == either
+    assert _titles(library, '"vessa|harbour"') == []
+    assert typed_marks("vessa|–harbour") == "vessa OR -harbour"  # a dash after it: a minus
+    # In a field's value or an address, a bar is the value's own.
+    assert _titles(library, "title:vessa|harbour") == []
+    assert _titles(library, "http://gazette.example/a|b") == []
     assert library.search("“old town”").query == "“old town”"  # shown as typed
     with pytest.raises(QueryError, match="closing"):
         library.search("“old town")
@@ -951,6 +959,30 @@ def test_a_phrase_joined_is_one_span_per_occurrence() -> None:
     assert [text[s:e] for s, e in spans] == ["1,000 people", "state of the union", "union"]
     apart = search_module.highlight_spans(text, terms, phrases, words)
     assert [text[s:e] for s, e in apart] == ["1", "000", "people", "state", "union", "union"]
+
+
+def test_marks_from_a_place_deep_in_a_long_article_start_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Reopened at its 9,000th line, an article of 10,000 was marked only at its first 5,000
+    # matches (the limit): none where the reader was. From the line of `start` on, and the
+    # last `MARKS_BEFORE` before it, found a window at a time backwards.
+    monkeypatch.setattr(search_module, "MARKS_BEFORE", 3)
+    lines = [f"Line {n}: the Kelmor harbour works, day {n}." for n in range(10_000)]
+    text = "\n".join(lines)
+    terms, phrases = {"kelmor", "harbour"}, (("kelmor", "harbour"),)
+    place = text.index("Line 9000:") + 12  # inside the line, past "Line 9000: t"
+    spans = search_module.highlight_spans(
+        text, terms, phrases, frozenset(terms), 5, joined=True, start=place
+    )
+    lines_of = [text.count("\n", 0, s) for s, _ in spans]
+    assert lines_of == [8997, 8998, 8999, 9000, 9001]  # (the limit counts words: 2.5 phrases)
+    assert {text[s:e] for s, e in spans} == {"Kelmor harbour"}
+    # From the top as before; and near it, no more before than there are.
+    top = search_module.highlight_spans(text, terms, phrases, frozenset(terms), 5, joined=True)
+    assert [text.count("\n", 0, s) for s, _ in top] == [0, 1]
+    near = search_module.highlight_spans(text, terms, limit=2, start=text.index("Line 1:"))
+    assert [text[s:e] for s, e in near] == ["Kelmor", "harbour", "Kelmor", "harbour"]
 
 
 def test_a_phrase_is_marked_across_a_letter_an_apostrophe_elides() -> None:

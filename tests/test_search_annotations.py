@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsread.index.annotations.model import ArticleInfo
 from newsread.index.annotations.records import clean_tag
-from newsread.index.engine.search import QueryError, split_annotation_clauses
+from newsread.index.engine.search import AnnotationFilter, QueryError, split_annotation_clauses
 from newsread.index.library import Library
 
 
@@ -189,6 +189,11 @@ def test_a_space_after_a_fields_colon_and_a_field_still_waiting_for_its_word(
     assert _titles(library, "flood title:") == _titles(library, "flood") == flood
     assert _titles(library, "(flood title:)") == flood
     assert _titles(library, "note: 2009") == flood
+    # A pasted sentence that starts "Note: …" searched the notes only (and without the store,
+    # was refused); with a capital and a space it is words, as "Title: …" is.
+    assert split_annotation_clauses("Note: the figures from 2009")[1] == AnnotationFilter()
+    assert _titles(library, "Note: flood") == []  # no article says "note"
+    assert _titles(library, "Title: flood") == []  # nor "title"
     assert library.search("flood title:").query == "flood title:"  # as the user typed it
     assert _titles(library, '"flood title: x"') == []
     with pytest.raises(QueryError, match="unknown field"):

@@ -42,6 +42,7 @@ from newsread.index.engine.search import (
     MAX_FUZZY_WORDS,
     QueryError,
     _bound,
+    _pasted_urls,
     _verifier,
     parse_query,
     typed_marks,
@@ -148,7 +149,11 @@ class Corpus:
     periods: random.Random | None = None
     """Dates some articles by their year or month alone ("2019", "2019-03"); its own
     generator too."""
+    spelled: random.Random | None = None
+    """Writes some words as Turkish does (`respelled`): its own generator too."""
     moments: list[datetime] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    """The addresses articles were given (queries paste them)."""
 
     def article(self) -> dict[str, Any]:
         rng = self.rng
@@ -181,6 +186,7 @@ class Corpus:
                 record[name] = value
         if rng.random() < 0.3:
             record["url"] = f"https://{rng.choice(['gazette', 'wire'])}.example/{self.serial}"
+            self.urls.append(record["url"])
         return record
 
     def zoned(self, moment: datetime) -> datetime:
@@ -206,6 +212,9 @@ class Corpus:
 
     def written(self, words: list[str]) -> str:
         """`words` as text, with a stop word between two of them now and then."""
+        spelled = self.spelled
+        if spelled is not None:
+            words = [respelled(w, spelled) if spelled.random() < 0.05 else w for w in words]
         stops = self.stops
         if stops is None:
             return " ".join(words)
@@ -252,6 +261,27 @@ class Corpus:
                 del self.files[rel]
 
 
+_BARE = re.compile(r"[^\s\"“”„«»():/<>\[\]{}]+")
+"""A word as a query types it, maybe with a minus, `*` or `~`: no phrase, group, field or
+address."""
+
+UNSEEN = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
+"""A soft hyphen, zero-width space, word joiner, byte order mark, non-joiner and joiner: never
+seen inside a word, which a pasted word may hold."""
+
+
+def respelled(word: str, rng: random.Random) -> str:
+    """`word` as a Turkish keyboard writes it in capitals (İ for i) or in small letters (ı for
+    the I of capitals), or pasted with a character no one sees inside it: the same word."""
+    r = rng.random()
+    if r < 0.35:
+        return word.replace("i", "İ").upper()
+    if r < 0.6:
+        return word.replace("i", "ı")
+    at = rng.randint(1, max(1, len(word) - 1))
+    return word[:at] + rng.choice(UNSEEN) + word[at:]
+
+
 def _bump_mtime(path: Path) -> None:
     # A second ahead: an edit within the same clock tick still reads as a change.
     stat = path.stat()
@@ -269,6 +299,7 @@ def _build(seed: int, root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Libr
         commons=None if found_bug else random.Random(f"commons {seed}"),
         zones=None if found_bug else random.Random(f"zones {seed}"),
         periods=None if found_bug else random.Random(f"periods {seed}"),
+        spelled=None if found_bug else random.Random(f"spelled {seed}"),
     )
     root.mkdir(parents=True)
     if not found_bug:
@@ -348,6 +379,7 @@ class Queries:
         corpus: Corpus,
         apart: random.Random | None = None,
         typed: random.Random | None = None,
+        spelled: random.Random | None = None,
     ) -> None:
         self.rng = rng
         self.corpus = corpus
@@ -357,6 +389,9 @@ class Queries:
         self.typed = typed
         """Writes some quotation marks and minuses as a word processor types them (“ ” „ «
         », – — −), and some ORs as `|` or `||`, apart from `rng` too."""
+        self.spelled = spelled
+        """Types some words as Turkish does, or pasted with a character no one sees in them
+        (`respelled`), apart from `rng` too."""
 
     def query(self, depth: int = 0) -> str:
         rng = self.rng
@@ -378,7 +413,12 @@ class Queries:
         unaries = [self.unary(depth) for _ in range(self.rng.choice([1, 1, 1, 2, 3]))]
         typed = self.typed
         bar = len(unaries) > 1 and typed is not None and typed.random() < 0.2
-        return (typed.choice([" | ", " || "]) if bar and typed else " OR ").join(unaries)
+        if not (bar and typed):
+            return " OR ".join(unaries)
+        bars = [" | ", " || "]
+        if all(_BARE.fullmatch(unary) for unary in unaries):  # words: `kelmor|velna` too
+            bars += ["|", "||"]
+        return typed.choice(bars).join(unaries)
 
     def unary(self, depth: int) -> str:
         r = self.rng.random()
@@ -391,6 +431,9 @@ class Queries:
 
     def atom(self, depth: int) -> str:
         rng = self.rng
+        typed = self.typed
+        if typed is not None and typed.random() < 0.04:
+            return self.address(typed)
         r = rng.random()
         if r < 0.1 and depth < 2:
             return f"({self.query(depth + 1)})"
@@ -426,7 +469,9 @@ class Queries:
 
     def word(self) -> str:
         word = self.rng.choice(WORDS)
-        return word.upper() if self.rng.random() < 0.1 else word
+        word = word.upper() if self.rng.random() < 0.1 else word
+        spelled = self.spelled
+        return respelled(word, spelled) if spelled and spelled.random() < 0.15 else word
 
     def typo(self, word: str) -> str:
         rng = self.rng
@@ -458,6 +503,26 @@ class Queries:
             words = [f"{w} {apart.choice(STOPS)}" if apart.random() < 0.15 else w for w in words]
         opening, closing = self.quotes()
         return f"{prefix}{opening}{' '.join(words)}{closing}{slop}"
+
+    def address(self, typed: random.Random) -> str:
+        """A page's address, as a link is pasted: with another scheme, `www.`, a fragment,
+        click-tracking parameters, in `<>`, or after `url:` (`Corpus.article` writes them)."""
+        given = self.corpus.urls  # mostly one an article has (edits and deletions aside)
+        site = (
+            typed.choice(given).removeprefix("https://")
+            if given and typed.random() < 0.8
+            else f"{typed.choice(['gazette', 'wire'])}.example/{typed.randint(1, 99)}"
+        )
+        return typed.choice(
+            [
+                f"https://{site}",
+                f"http://{site}",
+                f"https://www.{site}?utm_source=feed&fbclid=x1",
+                f"<https://{site}>",
+                f"www.{site}#comments",
+                f"url:https://{site}/",
+            ]
+        )
 
     def quotes(self) -> tuple[str, str]:
         typed = self.typed
@@ -590,6 +655,10 @@ def _disagreements(
     if capped:  # a capped expansion searches fewer words: fewer results, never others
         if results.total > expected.total:
             problems.append(f"total {results.total} > {expected.total} (limited: {capped})")
+        floor = expected.floor
+        if floor is not None and "too long" not in results.limited and results.total < len(floor):
+            # Fewer than the articles that use a fuzzy word as typed (searched first).
+            problems.append(f"total {results.total} < the {len(floor)} it must find: {capped}")
         return problems
     if results.total != expected.total:
         missing = sorted(expected.keys - set(keys))[:5]
@@ -699,7 +768,8 @@ def compare_with_whoosh(library: Library, text: str, ranked: list[tuple[str, flo
     with library.searcher() as searcher:
         # As `search` bounds it: fuzzy words keep the neighbours articles really use.
         verify = _verifier(library, searcher)
-        q = _bound(parse_query(text, library.index.schema), searcher.reader(), [], verify)
+        schema = library.index.schema
+        q = _bound(parse_query(_pasted_urls(text), schema), searcher.reader(), [], verify)
         fast = postings.evaluate(searcher, q)
         if fast is None:
             return []
@@ -746,6 +816,7 @@ def test_search_agrees_with_the_oracle(
         corpus,
         None if found_bug else random.Random(-seed - 1),
         None if found_bug else random.Random(f"typed {seed}"),
+        None if found_bug else random.Random(f"spelled {seed} queries"),
     )
     folds = random.Random(seed * 31 + 5)  # apart from `rng`: the queries stay as they were
     failures = []
@@ -758,6 +829,29 @@ def test_search_agrees_with_the_oracle(
         failures += [f"seed {seed}, query {text!r} {options}: {p}" for p in problems]
     library.close()
     assert not failures, "\n".join(failures)
+
+
+def test_the_oracle_holds_a_capped_fuzzy_word_to_the_articles_using_it(tmp_path: Path) -> None:
+    """A fuzzy word with more neighbours than are searched may find fewer articles than the
+    oracle, but never fewer than use the word as typed (searched first): "cafe~" once kept
+    came, case and care, more common, and lost the one article saying "cafe"."""
+    from builders import write_article
+
+    root = tmp_path / "library"
+    write_article(root, "cafe.txt", "Quay kiosk", "The cafe on the quay opens.")
+    for n, word in enumerate(["came", "case", "care", "cage"] * 2):
+        write_article(root, f"w{n}.txt", f"Note {n}", f"The {word} was noted.")
+    write_article(root, "x.txt", "Cafe prices", "Prices rose at the kiosk.")
+    library = Library(root).open()
+    library.update()
+    docs = oracle.docs_of(library)
+    for text in ("cafe~", "cafe~ kiosk", "(cafe~ OR vessa) quay"):
+        expected = oracle.search(docs, text)
+        assert expected.limited and expected.floor, text
+        assert "cafe.txt" in expected.floor, text
+        assert compare(library, docs, oracle.Annotations(), text, sort="newest", limit=1) == []
+    assert oracle.search(docs, "cafe~ -kiosk").floor is None  # leaves something out
+    library.close()
 
 
 PHRASE_LIBRARY = 12

@@ -144,6 +144,59 @@ def test_arabic_persian_and_hebrew_words_are_found_with_or_without_vowel_marks(
     assert [text[s:e] for s, e in spans] == [marked]
 
 
+@pytest.fixture
+def turkish_library(tmp_path: Path) -> Library:
+    root = tmp_path / "turkish"
+    write_article(
+        root,
+        "tr.txt",
+        "İSTANBUL'DA LİMAN",
+        "Ent\u00adde\u00adckun\u00adgen 👩\u200d💻 kelmor\u200bharbour: İlk gemi İstanbul "
+        "limanına geldi, ILGI büyüktü.",
+    )
+    write_article(root, "en.txt", "Istanbul port", "Ships came back to Istanbul to some ılgı.")
+    library = Library(root).open()
+    library.update()
+    return library
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        # Turkish İ folds to i and a dot above, which an i has already; capitals write ı as I.
+        ("istanbul", {"tr.txt": ["İstanbul"], "en.txt": ["Istanbul"]}),
+        ("İSTANBUL", {"tr.txt": ["İstanbul"], "en.txt": ["Istanbul"]}),
+        ("ilk", {"tr.txt": ["İlk"]}),
+        ("ılgı", {"tr.txt": ["ILGI"], "en.txt": ["ılgı"]}),
+        ("ILGI", {"tr.txt": ["ILGI"], "en.txt": ["ılgı"]}),
+        # Characters never seen inside a word, pasted with it: the word seen is searched.
+        ("Ent\u00adde\u00adckun\u00adgen", {"tr.txt": ["Entdeckungen"]}),
+        ("entdeckungen", {"tr.txt": ["Entdeckungen"]}),
+        ("kelmor\u200bharbour", {"tr.txt": ["kelmorharbour"]}),
+        ("kelmor\u2060harbour gemi", {"tr.txt": ["kelmorharbour", "gemi"]}),
+    ],
+)
+def test_turkish_i_and_unseen_characters_find_and_mark_the_word_seen(
+    turkish_library: Library, query: str, marked: dict[str, list[str]]
+) -> None:
+    results = turkish_library.search(query)
+    assert sorted(hit.path for hit in results.hits) == sorted(marked)
+    for hit in results.hits:
+        # Marked in the text as the reading pane shows it (offsets of the unfolded text,
+        # after the soft hyphens left out, the emoji's joiner and the İ folded to two letters).
+        text = turkish_library.docs.article(hit.key).body  # type: ignore[union-attr]
+        spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
+        assert [text[s:e] for s, e in spans] == marked[hit.path]
+        assert hit.path == "en.txt" or text.startswith("Entdeckungen 👩\u200d💻 kelmorharbour")
+
+
+def test_a_turkish_title_is_marked_where_the_words_are(turkish_library: Library) -> None:
+    results = turkish_library.search("title:istanbul liman")
+    (hit,) = results.hits
+    spans = highlight_spans(hit.title, results.terms, results.phrases, results.phrase_words)
+    assert [hit.title[s:e] for s, e in spans] == ["İSTANBUL", "LİMAN"]
+
+
 def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: Library) -> None:
     article = library.docs.article(library.search("kelmor").hits[0].key)
     assert article is not None
@@ -219,6 +272,23 @@ def test_a_cjk_word_is_highlighted_whole_in_the_snippet(cjk_library: Library) ->
     assert [hit.title[s:e] for s, e in hit.title_spans] == ["処理水"]
     hit = cjk_library.search("雨").hits[0]
     assert [hit.snippet.text[s:e] for s, e in hit.snippet.spans] == ["雨"]
+
+
+@pytest.mark.parametrize("query", ["処理水", "処\u00ad理水", "処\u200d理水", "理水"])
+def test_a_joiner_between_two_cjk_characters_neither_splits_nor_hides_the_word(
+    tmp_path: Path, query: str
+) -> None:
+    # Text keeps a joiner between two letters (`sanitise`): "処\u200d理水" is seen as 処理水,
+    # but the pairs stopped at the joiner, and the pair 処理 was in no article.
+    root = tmp_path / "joined"
+    write_article(root, "ja.txt", "放出", "福島の処\u200d理水を放出した。")
+    library = Library(root).open()
+    library.update()
+    results = library.search(query)
+    assert [hit.path for hit in results.hits] == ["ja.txt"]
+    text = library.docs.article(results.hits[0].key).body  # type: ignore[union-attr]
+    spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
+    assert [text[s:e] for s, e in spans] == ["処\u200d理水" if len(query) > 2 else "理水"]
 
 
 def test_cjk_text_is_indexed_as_overlapping_pairs_beside_other_words() -> None:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from newsread.index import Hit, IndexSummary, Library, Progress, SearchResults, Version
     from newsread.index.annotations import AnchoredHighlight, ArticleMarks, ArticleState
     from newsread.index.article import Article
@@ -152,6 +154,9 @@ class ArticleLoaded(Message):
     """The other articles of its story (the same story elsewhere, corrections, updates)."""
     error: str = ""
     """Why it could not be read (`article` is None)."""
+    marks_from: Callable[[int], list[tuple[int, int]]] | None = None
+    """The query's matches in the body from an offset on, when `spans` stop at the limit
+    (the reading pane marks from a place restored past them)."""
 
 
 @dataclass

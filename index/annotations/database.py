@@ -196,6 +196,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 7: `fold` leaves out Arabic and Hebrew vowel marks: the words are folded again (the
     # triggers delete a row by the words it was stored with, which must be today's fold).
     _REFOLDED,
+    # 8: `fold` reads Turkish İ and ı as i, and joins a word's letters across a soft hyphen or
+    # a zero-width space ("İstanbul" is "istanbul"): the words are folded again, as for 7.
+    _REFOLDED,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

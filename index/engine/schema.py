@@ -16,9 +16,16 @@ from whoosh.util.times import datetime_to_long
 
 from newsread.index.article import Article, in_utc
 from newsread.index.folding import fold
-from newsread.index.marks import ASTRAL_MARKS, BMP_MARKS, JOINERS, UNSPACED_RUN, has_unspaced
+from newsread.index.marks import (
+    ASTRAL_MARKS,
+    BMP_MARKS,
+    JOINERS,
+    UNSEEN,
+    UNSPACED_RUN,
+    has_unspaced,
+)
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
@@ -32,20 +39,25 @@ range matches such an article only when it holds the whole period (the rebuild a
 again the stories of versions dated so: `Substance.latest`).
 12: Arabic and Hebrew folded without vowel marks and tatweel, Arabic and Persian yeh, kaf and
 alef written one way (`fold`: "محمد" finds "مُحَمَّد", "ایران" finds "ايران"); a word holds
-the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند")."""
+the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند").
+13: Turkish İ and ı folded as i ("İstanbul" is "istanbul", "ILGI" is "ılgı"); a soft hyphen,
+zero-width space, word joiner or byte order mark inside a word neither splits it nor stays in
+it (`UNSEEN`), nor does a joiner a run of Chinese or Japanese ("処\u200d理水" holds 処理)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
-# (With the zero-width non-joiner and joiner, which text keeps inside a word: `sanitise`.)
-_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + JOINERS
+# With the zero-width non-joiner and joiner, which text keeps inside a word (`sanitise`), and
+# the characters never seen, which split no word (`UNSEEN`).
+_INSIDE_WORDS = JOINERS + UNSEEN
+_WORD_CHARS = r"\w*" + BMP_MARKS + ASTRAL_MARKS + _INSIDE_WORDS
 WORD_PATTERN = rf"[{_WORD_CHARS}]+(?:\.?[{_WORD_CHARS}]+)*"
 """A word as the index sees it: Whoosh's default pattern ("u.s.a" is one word), with
 combining marks counted as part of the word."""
-NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{JOINERS}]+"
+NAME_PATTERN = rf"[\w{BMP_MARKS}{ASTRAL_MARKS}{_INSIDE_WORDS}]+"
 """A word of a name field (source, author, URL): letters and digits, marks included."""
-_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + JOINERS
+_BMP_WORD_CHARS = r"\w*" + BMP_MARKS + _INSIDE_WORDS
 _BMP_WORDS = re.compile(rf"[{_BMP_WORD_CHARS}]+(?:\.?[{_BMP_WORD_CHARS}]+)*")
 _WORDS = re.compile(WORD_PATTERN)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -96,17 +108,30 @@ def unspaced_pieces(matches: Iterator[Any], characters: bool = False) -> Iterato
             if run.start() > done:
                 yield _Piece(word[done : run.start()], offset + done, offset + run.start())
             text, start = run.group(), offset + run.start()
-            if len(text) == 1:
+            letters = _letters_of(text)
+            if len(letters) == 1:
                 yield _Piece(text, start, start + 1)
-            for at in range(len(text) - 1):
-                yield _Piece(text[at : at + 2], start + at, start + at + 2)
+            for at, to in zip(letters, letters[1:], strict=False):
+                # (A pair holds the unseen characters between its letters: `fold` drops them.)
+                yield _Piece(text[at : to + 1], start + at, start + to + 1)
                 if characters:
                     yield _Piece(text[at], start + at, start + at + 1, stacked=True)
-            if characters and len(text) > 1:
-                yield _Piece(text[-1], start + len(text) - 1, start + len(text), stacked=True)
+            if characters and len(letters) > 1:
+                last = letters[-1]
+                yield _Piece(text[last], start + last, start + last + 1, stacked=True)
             done = run.end()
         if done < len(word):
             yield _Piece(word[done:], offset + done, offset + len(word))
+
+
+_UNSEEN_IN_RUN = re.compile(f"[{JOINERS}{UNSEEN}]")
+
+
+def _letters_of(run: str) -> range | list[int]:
+    """Where the letters of an `UNSPACED_RUN` are: all but the characters no one sees."""
+    if _UNSEEN_IN_RUN.search(run) is None:
+        return range(len(run))
+    return [at for at, character in enumerate(run) if not _UNSEEN_IN_RUN.match(character)]
 
 
 def word_pattern(text: str) -> re.Pattern[str]:

@@ -131,14 +131,20 @@ _FIELD_TIDY = re.compile(
 
 
 def tidy_field_clauses(text: str) -> str:
-    """`title: ferries` as `title:ferries` (`date:> 2016` as `date:>2016`), and a field
+    """`title: ferries` as `title:ferries` (`date:> 2016` as `date:>2016`), but `Title: …`
+    with a capital as the word "Title" (a pasted line), and a field
     still waiting for its word (`ferries title:`, `ferries date:>`, as typed) left out,
     instead of searching for the word "title" or "date". A `?` ending a word is the
     question's punctuation, left out too (inside a word it is the one-letter wildcard).
     Phrases are left as written."""
 
     def tidy(match: re.Match[str]) -> str:
-        return match.group("kept") or match.group("field") or ""
+        field = match.group("field")
+        if field and not field.split(":", 1)[0].islower():
+            # `Note: the figures …`, `Source: Reuters`: a sentence or a line pasted, which
+            # starts with a capital, not a clause typed (`note: 2009`); its words are searched.
+            return field.split(":", 1)[0] + " "
+        return match.group("kept") or field or ""
 
     text = text.strip()
     while True:  # "title: date:>" leaves "title:", which is left out in turn
@@ -286,9 +292,20 @@ def _padded_dates(text: str) -> str:
         value = match.group(2)
         if len(value) > 2 and value[0] == value[-1] == '"':
             value = value[1:-1]
-        return match.group(1) + _ONE_DIGIT.sub(pad, value)
+        value = _ONE_DIGIT.sub(pad, value)
+        for written in _DATE_DIGITS.findall(value.replace("..", " ")):
+            if sum(c.isdigit() for c in written) not in _DATE_LENGTHS:
+                # Whoosh reads the digits it can: `date:20190` was 2019, `date:2019053` May.
+                raise QueryError(f"{match.group(0)}: {_DATE_HELP}")
+        return match.group(1) + value
 
     return _DATE_VALUE.sub(clause, text)
+
+
+_DATE_DIGITS = re.compile(r"\d+(?:[-.]\d+)*")
+_DATE_LENGTHS = frozenset({4, 6, 8, 10, 12, 14, 20})
+"""How many digits a date can have, dashes left out: a year, a month, a day, then an hour,
+minutes, seconds and microseconds (one instant: `date:20190101000000000000`)."""
 
 
 _OPERATOR = re.compile(r"(?<![\w:])(?:AND|OR|NOT|ANDNOT|ANDMAYBE)(?![\w:])")
@@ -383,8 +400,29 @@ def typed_marks(text: str) -> str:
         )
     if "|" in text:
         parts = re.split(r'("[^"]*")', text)  # not inside a phrase
-        text = "".join(part if part[:1] == '"' else _BAR.sub("OR", part) for part in parts)
+        text = "".join(part if part[:1] == '"' else _bars(part) for part in parts)
     return text
+
+
+def _bars(text: str) -> str:
+    """`text` (no phrase) with a `|` or `||` between words read as `OR`: alone (`kelmor |
+    velna`), or between two words without spaces (`kelmor|velna` was the phrase "kelmor
+    velna"), but not inside a field's value or an address (`url:site/a|b`)."""
+    text = _BAR.sub("OR", text)
+
+    def joined(match: re.Match[str]) -> str:
+        written = match.group()
+        if ":" in written or "/" in written:
+            return written
+        written = _JOINED_BAR.sub(" OR ", written)
+        # A dash typed after the bar is a minus now that a space is before it (`a|–b`).
+        return written if written.isascii() else _TYPED_MINUS.sub("-", written)
+
+    return _WORD_RUN.sub(joined, text) if "|" in text else text
+
+
+_JOINED_BAR = re.compile(r"(?<=[^\s|])\|\|?(?=[^\s|])")
+_WORD_RUN = re.compile(r"\S+")
 
 
 _PASTED_URL = re.compile(
@@ -932,9 +970,16 @@ def _show(q: Any) -> str:
 _STEMS: dict[str, str] = {}
 
 
-def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> list[tuple[int, int]]:
+def match_spans(
+    text: str,
+    terms: Iterable[str],
+    limit: int | None = None,
+    begin: int = 0,
+    end: int | None = None,
+) -> list[tuple[int, int]]:
     """(start, end) offsets of words in `text` whose analysed form is one of `terms`: the
-    first `limit` of them, when given (a common word has 100,000s in a 20 MB article).
+    first `limit` of them, when given (a common word has 100,000s in a 20 MB article); only
+    those of words from `begin` (where one starts) to `end`.
 
     Tokenises as the index's analyzer does (same pattern, folding, stemmer). In ASCII text a
     regex first picks only the words that begin as some term does (`_stem_starts`: porter2
@@ -949,7 +994,7 @@ def match_spans(text: str, terms: Iterable[str], limit: int | None = None) -> li
     spans: list[tuple[int, int]] = []
     matches: Iterable[Any] = (
         _candidates(wanted) if text.isascii() else word_pattern(text)
-    ).finditer(text)
+    ).finditer(text, begin, len(text) if end is None else end)
     unspaced = has_unspaced(text)
     if unspaced:
         # A lone character searched for is found inside pairs too ("雨" in "は雨が").
@@ -1198,14 +1243,48 @@ def highlight_spans(
     limit: int | None = None,
     *,
     joined: bool = False,
+    start: int = 0,
 ) -> list[tuple[int, int]]:
     """`match_spans`, less the words searched only inside phrases (`phrase_words`) where
     they stand outside one: `"pier 9"` marks "Pier 9", not the 9 of "9 ships"; each widened
     over the elided letters the index leaves out (`with_elisions`: "O'Brien", not "Brien").
     `joined`: each occurrence of a phrase is one span, from its first word to its last (the
-    reading pane's n/N steps from one occurrence to the next, not word by word)."""
-    spans = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined)
-    return with_elisions(text, spans)
+    reading pane's n/N steps from one occurrence to the next, not word by word).
+
+    `start`: the first `limit` from the line holding that offset on, and the last
+    `MARKS_BEFORE` before it (an article reopened where it was left, past the `limit` first
+    matches of a long one, is marked there, and N steps back from there too)."""
+    if start <= 0:
+        spans = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined)
+        return with_elisions(text, spans)
+    begin = _line_start(text, min(start, len(text)))
+    after = _term_spans(text, terms, phrases, phrase_words, limit, joined=joined, begin=begin)
+    before: list[tuple[int, int]] = []
+    size = 1 << 16
+    while begin > 0 and len(before) < MARKS_BEFORE:
+        # Backwards a window at a time (4 times wider each): no scan from the top of a 20 MB
+        # article for the matches just before the reader.
+        first = _line_start(text, max(0, begin - size))
+        found = _term_spans(
+            text, terms, phrases, phrase_words, joined=joined, begin=first, end=begin
+        )
+        before = [*found, *before]
+        begin, size = first, size * 4
+    return with_elisions(text, [*before[-MARKS_BEFORE:], *after])
+
+
+MARKS_BEFORE = 500
+"""Matches marked before the place an article is marked from (`highlight_spans`'s `start`)."""
+
+
+def _line_start(text: str, offset: int) -> int:
+    """Where the line holding `offset` begins (a phrase on it is found whole), or in a line of
+    more than 10,000 characters, the word: after the last space before it, else `offset`."""
+    line = text.rfind("\n", max(0, offset - 10_000), offset)
+    if line >= 0 or offset <= 10_000:
+        return line + 1
+    space = text.rfind(" ", offset - 200, offset)
+    return space + 1 if space >= 0 else offset
 
 
 _ELIDED_BEFORE = re.compile(r"(?<![\w'’])(\w+)['’]$")
@@ -1237,10 +1316,12 @@ def _term_spans(
     limit: int | None = None,
     *,
     joined: bool = False,
+    begin: int = 0,
+    end: int | None = None,
 ) -> list[tuple[int, int]]:
     """`highlight_spans` before `with_elisions`: each span one indexed word, or with
-    `joined` one phrase occurrence."""
-    spans = match_spans(text, terms, limit)
+    `joined` one phrase occurrence; those from `begin` to `end` (`match_spans`)."""
+    spans = match_spans(text, terms, limit, begin, end)
     if not (phrase_words or joined) or not spans:
         return spans
     runs = dict(_phrase_runs(text, spans, phrases))

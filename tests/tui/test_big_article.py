@@ -70,7 +70,45 @@ async def test_query_matches_stop_at_the_limit_and_the_count_says_so(
         await pilot.press("n")
         assert "match 1/3+ · n/N" in str(reader.border_subtitle)
         # Past the last marked, `n` went back to the first, "wrapped round", as if no match
-        # were left after it: it says where the marked ones stop and stays.
-        await pilot.press("n", "n", "n")
+        # were left after it; then it said where the marked ones stop and stayed. Now it marks
+        # those from there on (and those before) and goes on to the next.
+        await pilot.press("n", "n")
         assert "match 3/3+ · n/N" in str(reader.border_subtitle)
-        assert any("Only the first 2 matches are marked" in m for m in notifications(app))
+        await pilot.press("n")
+        await settle(pilot)
+        assert "match 4/4+ · n/N" in str(reader.border_subtitle), reader.border_subtitle
+        body = reader.article.body
+        at = reader._layout.offset(*reader.cursor_location) - reader._body_start
+        assert at == body.rindex("harbour")
+        assert not any("wrapped" in m or "Only the first" in m for m in notifications(app))
+
+
+async def test_an_article_reopened_past_the_marked_matches_is_marked_where_the_reader_is(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Reopened at its end, a 20 MB article had its first FIND_LIMIT matches marked, all far
+    # above: none where the reader was, and `n` said only the first ones were marked.
+    monkeypatch.setattr(main, "FIND_LIMIT", 2)
+    monkeypatch.setattr(reading_pane, "FIND_LIMIT", 2)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")  # in the title once, in the body three times
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.main.reader
+        assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
+        assert reader.match_label == "-/3"  # the title's and the body's first two
+        await pilot.press("G", "escape")  # to its end, and back to the list
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
+        body = reader.article.body
+        last = body.rindex("harbour")
+        # From the restored line on (its two), and those before it (the first paragraph's).
+        assert reader.match_label == "-/4", reader.match_label
+        assert (last + reader._body_start, last + 7 + reader._body_start) in reader.matches
+        await pilot.press("N")
+        assert "match 4/4" in str(reader.border_subtitle)

@@ -434,6 +434,22 @@ def test_find_takes_an_accent_however_the_page_spells_it() -> None:
     assert find_spans(composed, "cafe\u0301") == [(11, 15), (23, 27)]
 
 
+@pytest.mark.parametrize(
+    ("document", "typed", "found"),
+    [
+        # `/` compared case-folded text: ı has no capital I of its own there, and İ folds to
+        # two letters, so "ilgi" missed "ılgı" and "İstanbul" an English "Istanbul".
+        ("some ılgı here", "ilgi", ["ılgı"]),
+        ("some ILGI here", "ılgı", ["ILGI"]),
+        ("Ships reached Istanbul, İstanbul.", "İstanbul", ["Istanbul", "İstanbul"]),
+        ("Straße, İlk ılgı", "ILGI", ["ılgı"]),  # beside a letter case folding lengthens
+        ("Decomposed: I\u0307stanbul cafe\u0301", "istanbul", ["I\u0307stanbul"]),  # NFD İ
+    ],
+)
+def test_find_reads_turkish_i_as_search_does(document: str, typed: str, found: list[str]) -> None:
+    assert [document[s:e] for s, e in find_spans(document, typed)] == found
+
+
 async def test_a_long_article_opens_wrapped_a_step_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -739,3 +739,34 @@ def test_a_line_says_the_library_is_opening_until_the_app_paints(
     assert cli.run_app(str(library)) == 0
     assert shown == ["newsread: opening library…"]
     assert terminal.getvalue().endswith("\r\x1b[K")  # erased: the shell's prompt starts clean
+
+
+async def test_a_library_read_again_says_why_not_that_it_is_the_first_time(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An index of an older format (a newsread that folded words another way) is rebuilt:
+    # the list said "Indexing the library for the first time" to a user of years.
+    opened = Library(library).open()
+    meta = opened.index_dir / "newsread.json"
+    opened.close()
+    meta.write_text(json.dumps({**json.loads(meta.read_text()), "schema": 12}))
+    release = threading.Event()
+    real_update = Library.update
+    monkeypatch.setattr(
+        Library, "update", lambda self, **kw: release.wait(10) and real_update(self, **kw)
+    )
+    monkeypatch.setattr(NewsreadApp, "index_in_subprocess", False)
+    app = make_app(library)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            message = app.main.query_one("#results-message")
+            await wait_for(pilot, lambda: "again" in rendered_text(message), workers=False)
+            shown = " ".join(rendered_text(message).split())
+            assert shown.startswith(
+                "Reading the library again (newsread's index format changed)…"
+            ), shown
+            release.set()
+            await settle(pilot)
+            assert len(app.main.results_list.keys) > 0
+    finally:
+        release.set()

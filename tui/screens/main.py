@@ -60,7 +60,7 @@ from newsread.tui.state import (
 from newsread.tui.widgets.article_view import ArticleView, version_label
 from newsread.tui.widgets.keys_footer import KeysFooter
 from newsread.tui.widgets.notes_panel import NotesPanel
-from newsread.tui.widgets.reading_pane import FIND_LIMIT, ReadingPane, header_lines
+from newsread.tui.widgets.reading_pane import FIND_LIMIT, MarksFrom, ReadingPane, header_lines
 from newsread.tui.widgets.results_list import PAGE, ListTitle, ResultsList
 from newsread.tui.widgets.search_bar import HINT, SearchBar, SearchInput
 from newsread.tui.widgets.status_bar import StatusBar
@@ -150,6 +150,33 @@ def _took_its_place(now: Article, shown: Article) -> bool:
     """Whether `now`, of another id at `shown`'s key in a file of several (`feed.json#2`), is
     another article: of another address, or another title (`shown` edited keeps its own)."""
     return "#" in shown.key and (bool(now.url and shown.url) or now.title != shown.title)
+
+
+def _marks_from(
+    body: str, terms: frozenset[str], phrases: tuple[tuple[str, ...], ...], words: frozenset[str]
+) -> MarksFrom:
+    """The query's matches in `body` from an offset on (`highlight_spans`'s start), as the
+    reading pane marks them: the first `FIND_LIMIT`, phrases joined."""
+    from newsread.index import highlight_spans
+
+    def marks(start: int) -> list[tuple[int, int]]:
+        return highlight_spans(body, terms, phrases, words, FIND_LIMIT, joined=True, start=start)
+
+    return marks
+
+
+REBUILT = "index rebuilt: "
+"""How the library's notice starts when its index was started again (`Library.notice`)."""
+
+
+def _indexing_message(notice: str) -> str:
+    """What the empty list says while the index is built: for the first time, or again for
+    the reason the library's `notice` gives (a newsread that indexes words another way)."""
+    if notice.startswith(REBUILT):
+        again = f"Reading the library again ({notice.removeprefix(REBUILT)})…"
+    else:
+        again = "Indexing the library for the first time…"
+    return f"{again} results appear here as soon as the first articles are saved."
 
 
 def _annotating(name: str) -> Callable[..., None]:
@@ -435,10 +462,7 @@ class MainScreen(Screen[None]):
             self.search_now()
         else:
             self._let_keys_go()
-            self.show_message(
-                "Indexing the library for the first time… results appear here as soon as "
-                "the first articles are saved."
-            )
+            self.show_message(_indexing_message(message.notice))
 
     @on(LibraryFailed)
     def _library_failed(self, message: LibraryFailed) -> None:
@@ -1271,9 +1295,12 @@ class MainScreen(Screen[None]):
             spans: list[tuple[int, int]] = []
             title_spans: list[tuple[int, int]] = []
             versions: tuple[Version, ...] = ()
+            marks_from: MarksFrom | None = None
             if article is not None and library is not None:
                 only, words = phrases or ((), frozenset())
                 spans = highlight_spans(article.body, terms, only, words, FIND_LIMIT, joined=True)
+                if len(spans) >= FIND_LIMIT:  # more past them: marked from where the reader is
+                    marks_from = _marks_from(article.body, terms, only, words)
                 title = header_lines(article)[0][0]
                 title_spans = highlight_spans(title, terms, only, words, joined=True)
                 versions = tuple(library.versions(key))
@@ -1281,7 +1308,16 @@ class MainScreen(Screen[None]):
             self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=f"{error}"))
             return
         self.post_message(
-            ArticleLoaded(generation, article, key, spans, title_spans, focus, versions=versions)
+            ArticleLoaded(
+                generation,
+                article,
+                key,
+                spans,
+                title_spans,
+                focus,
+                versions=versions,
+                marks_from=marks_from,
+            )
         )
 
     @on(ArticleOpening)
@@ -1330,7 +1366,9 @@ class MainScreen(Screen[None]):
         if position is None and restoring and message.key != self.session.article:
             # Found under its new name: where the reader was in it under the old one.
             position = self.session.positions.get(self.session.article)
-        self.article_view.show(message.article, message.spans, position, message.title_spans)
+        self.article_view.show(
+            message.article, message.spans, position, message.title_spans, message.marks_from
+        )
         self.article_view.show_versions(message.versions)
         self.panes.article_shown(message.article, opened=message.focus)
         if message.focus:

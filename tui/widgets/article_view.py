@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from newsread.index.article import date_shown
 from newsread.index.text import sanitise_line
-from newsread.tui.widgets.reading_pane import ReadingPane
+from newsread.tui.widgets.reading_pane import MarksFrom, ReadingPane
 from newsread.tui.widgets.results_list import version_name
 
 if TYPE_CHECKING:
@@ -81,11 +81,12 @@ class ArticleView(Vertical):
         spans: list[tuple[int, int]],
         position: Position | None,
         title_spans: list[tuple[int, int]] | None = None,
+        marks_from: MarksFrom | None = None,
     ) -> None:
         self.query_one("#article-hint").display = False
         self.query_one(FindBar).display = False
         self.reader.display = True
-        self.reader.show(article, spans, position, title_spans)
+        self.reader.show(article, spans, position, title_spans, marks_from)
 
     def clear(self, hint: str | None = None) -> None:
         if hint is not None:

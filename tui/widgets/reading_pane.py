@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from newsread.index.article import Article
 
 Span = tuple[int, int]
+MarksFrom = Callable[[int], list[Span]]
+"""The query's matches in an article's body from an offset on (`highlight_spans`'s start)."""
 
 LINE_LIMIT = 5_000
 """Longest line handed to the TextArea: a longer one is cut at a space (made a line break,
@@ -241,10 +243,19 @@ def iter_find_spans(
     stops between batches when cancelled (each step is one C-level search)."""
     if not text:
         return
-    text = unicodedata.normalize("NFC", text)
-    if not unicodedata.is_normalized("NFC", document):
-        yield from _batches(_composed_spans(document, text), limit, batch, start, len(document))
-        return
+    # Turkish İ and ı as I and i (as search folds them): one letter for one, offsets kept.
+    text = _dotless(unicodedata.normalize("NFC", text))
+    document = _dotless(document)
+    if unicodedata.is_normalized("NFC", document):
+        found = _folded_spans(document, text)
+    else:
+        found = _composed_spans(document, text)
+    yield from _batches(found, limit, batch, start, len(document))
+
+
+def _folded_spans(document: str, text: str) -> Callable[[int, int], Iterator[Span]]:
+    """The case-insensitive occurrences of `text` in a composed `document` (one C-level
+    search a step)."""
     folded = document.casefold()
     needle = text.casefold()
     same_offsets = len(folded) == len(document)  # casefold kept them (no ß → ss etc.)
@@ -259,24 +270,7 @@ def iter_find_spans(
             yield at, at + len(needle)
             at = folded.find(needle, at + len(needle), end)
 
-    spans: list[Span] = []
-    count = 0
-    first = len(document)  # the first match from `start`: those before it end by then
-    for part in ("from start", "before it"):
-        begin, end = (start, len(document)) if part == "from start" else (0, first)
-        for span in found(begin, end):
-            first = min(first, span[0])
-            spans.append(span)
-            count += 1
-            if count >= limit:
-                yield spans
-                return
-            if len(spans) >= batch:
-                yield spans
-                spans = []
-        if spans:
-            yield spans
-            spans = []
+    return found
 
 
 def _composed_spans(document: str, text: str) -> Callable[[int, int], Iterator[Span]]:
@@ -291,7 +285,7 @@ def _composed_spans(document: str, text: str) -> Callable[[int, int], Iterator[S
         end = at + 1
         while end < len(document) and unicodedata.combining(document[end]):
             end += 1
-        piece = unicodedata.normalize("NFC", document[at:end]).casefold()
+        piece = _dotless(unicodedata.normalize("NFC", document[at:end])).casefold()
         folded.append(piece)
         starts.extend([at] * len(piece))
         at = end
@@ -334,6 +328,14 @@ def _batches(
         if spans:
             yield spans
             spans = []
+
+
+def _dotless(text: str) -> str:
+    """`text` with Turkish İ and ı written I and i: "ılgı" is found in "ILGI", "İstanbul" in
+    "Istanbul" (case folding gives İ two letters, and ı none of I's)."""
+    if text.isascii() or ("İ" not in text and "ı" not in text):
+        return text
+    return text.replace("İ", "I").replace("ı", "i")
 
 
 def find_spans(document: str, text: str, limit: int = FIND_LIMIT, start: int = 0) -> list[Span]:
@@ -472,6 +474,13 @@ class ReadingPane(AnnotatedText):
         spans: list[Span]
         done: bool
 
+    @dataclass
+    class Marked(Message):
+        """The query's matches in the body from the place the reader is at (`marks_from`)."""
+
+        generation: int
+        spans: list[Span]
+
     class OpenUrl(Message):
         def __init__(self, url: str) -> None:
             super().__init__()
@@ -485,6 +494,13 @@ class ReadingPane(AnnotatedText):
         """Rows styled whole: the header's, and a line after the body of a file cut short."""
         self._body_start = 0
         self._query_matches: list[Span] = []
+        self._title_matches: list[Span] = []
+        self._marks_from: MarksFrom | None = None
+        """The query's matches in the body from an offset on, when `show` had them only
+        from the top, up to `FIND_LIMIT`."""
+        self._marks_generation = 0
+        self._jump_when_marked = False
+        """`n` past the marked matches: jump to the next when those from the cursor are in."""
         self._find_text = ""
         self._find_matches: list[Span] = []
         self._find_generation = 0
@@ -516,10 +532,13 @@ class ReadingPane(AnnotatedText):
         spans: list[Span],
         position: Position | None = None,
         title_spans: list[Span] | None = None,
+        marks_from: MarksFrom | None = None,
     ) -> None:
         """Display `article` with its query matches; restore `position`.
 
         `spans` are offsets into `article.body`, `title_spans` into the title line as shown.
+        `marks_from`: the body's matches from an offset on, when `spans` stop at the limit
+        (`FIND_LIMIT`): a position restored past them is marked from there, by a worker.
         """
         lines = header_lines(article)
         header = "\n".join(line for line, _ in lines)
@@ -536,22 +555,62 @@ class ReadingPane(AnnotatedText):
         self.article = article
         self.reset_annotations()
         self._layout = _Layout.of(text, inserted)
-        self._query_matches = sorted(
-            [
-                *(title_spans or ()),
-                *((s + self._body_start, e + self._body_start) for s, e in spans),
-            ]
-        )
+        self._title_matches = list(title_spans or ())
+        self._set_query_matches(spans)
+        self._marks_from = marks_from
+        self._marks_generation += 1
+        self._jump_when_marked = False
+        self.workers.cancel_group(self, "marks")
         self._stop_find()
         self._current = None
         self.load_text(text)
         self.restore(position or Position())
+        here = self._layout.offset(*self.cursor_location)
+        if marks_from is not None and self._past_marked_matches(here):
+            # Reopened where it was left, past the matches marked from the top: none there.
+            self._mark_in_thread(self._marks_generation, here - self._body_start)
+        self._refresh_highlights()
+
+    def _set_query_matches(self, spans: list[Span]) -> None:
+        """The title's matches and `spans` (body offsets) as the matches `n`/`N` move between."""
+        body = self._body_start
+        self._query_matches = sorted(
+            [*self._title_matches, *((s + body, e + body) for s, e in spans)]
+        )
+
+    @work(thread=True, exclusive=True, group="marks", description="mark the query's matches")
+    def _mark_in_thread(self, generation: int, start: int) -> None:
+        marks_from = self._marks_from
+        if marks_from is None:
+            return
+        spans = marks_from(max(0, start))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Marked(generation, spans))
+
+    @on(Marked)
+    def _marked(self, message: Marked) -> None:
+        message.stop()
+        if message.generation != self._marks_generation:
+            return  # another article's
+        self._set_query_matches(message.spans)
+        here = self._layout.offset(*self.cursor_location)
+        starts = [start for start, _ in self._query_matches]
+        self._current = starts.index(here) if here in starts and not self._find_text else None
+        if self._jump_when_marked and not self._find_text:
+            self._jump_when_marked = False
+            if self.jump() and self._layout.offset(*self.cursor_location) < here:
+                self.notify("Back at the first match (wrapped round)", timeout=2)
+            return
         self._refresh_highlights()
 
     def clear_article(self) -> None:
         self.article = None
         self.reset_annotations()
         self._query_matches = []
+        self._title_matches = []
+        self._marks_from = None
+        self._marks_generation += 1
+        self.workers.cancel_group(self, "marks")
         self._stop_find()
         self._current = None
         self._header = []
@@ -884,6 +943,10 @@ class ReadingPane(AnnotatedText):
         before = self._layout.offset(*self.cursor_location)
         if forward and not self._find_text and self._past_marked_matches(before):
             # Back to the first would say there are no more: there are, past those marked.
+            if self._marks_from is not None:  # marked on from here, then the next one
+                self._jump_when_marked = True
+                self._mark_in_thread(self._marks_generation, before - self._body_start)
+                return
             self.notify(
                 f"Only the first {FIND_LIMIT:,} matches are marked; / finds a word from here on",
                 timeout=4,
