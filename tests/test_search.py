@@ -266,6 +266,48 @@ def test_expensive_queries_are_bounded_and_say_so(
     assert "matches too many words" in library.search("s*").limited
 
 
+def test_a_prefix_counts_its_words_in_one_pass_over_each_segment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`a*` on a library still being built (many segments) looked up each of its words'
+    frequency in every segment, up to 5,000 words: 0.9 s of CPU on 2,500 articles in 15
+    segments. The words come with their frequencies from each segment's term list; the words
+    kept (the most common across the segments) are the same."""
+    from functools import partial
+
+    from builders import write_article
+    from whoosh.reading import SegmentReader
+
+    from newsread.index.engine import indexer
+
+    whole = partial(indexer.update_library, first_batch_seconds=60.0, batch_seconds=60.0)
+    monkeypatch.setattr(indexer, "update_library", whole)
+    root = tmp_path / "library"
+    root.mkdir()
+    library = Library(root).open()
+    rare = [f"sq{a}{b}" for a in "bcdfgh" for b in "jklm"]  # 24 words, each in one article
+    for run in range(3):  # three segments: sand in 16 articles, salt in 12, 18 in all
+        for n in range(8):
+            words = ["sand"] * (run > 0) + ["salt"] * (run == 1 or n < 2) + [rare.pop()]
+            body = "Kelmor " + " ".join(words) + "."
+            write_article(root, f"{run}/{n}.txt", f"Report {run} {n}", body)
+        library.update()
+    assert len(library.index._segments()) == 3
+    looked_up: list[bytes] = []
+    lookup = SegmentReader.doc_frequency
+
+    def counted(self: Any, fieldname: str, text: Any) -> int:
+        looked_up.append(text if isinstance(text, bytes) else text.encode())
+        return lookup(self, fieldname, text)
+
+    monkeypatch.setattr(SegmentReader, "doc_frequency", counted)
+    monkeypatch.setattr(search_module, "PREFIX_EXPANSIONS", 2)
+    results = library.search("s*", limit=100)
+    assert "'s*' limited to its 2 most common words" in results.limited
+    assert results.total == len(library.search("sand OR salt", limit=100).hits) == 18
+    assert set(looked_up) <= {b"sand", b"salt"}  # the words kept, to rank by; no other
+
+
 def test_match_spans_find_word_forms() -> None:
     text = "Running harbours: the harbour runs."
     assert [text[s:e] for s, e in match_spans(text, {"run", "harbour"})] == [

@@ -721,6 +721,9 @@ def _bound(
                 )
                 scored = _by_frequency(reader, fieldname, candidates, q, notes, cancelled)
                 scored.sort(key=lambda pair: pair[1] != stem)  # the word as typed first
+        elif isinstance(q, (query.Prefix, query.Wildcard)):
+            cap = PREFIX_EXPANSIONS
+            scored = _pattern_frequencies(reader, q, notes, cancelled)
         else:
             cap = PREFIX_EXPANSIONS
             scored = _by_frequency(reader, fieldname, q._btexts(reader), q, notes, cancelled)
@@ -761,6 +764,44 @@ def _by_frequency(
         scored.append((reader.doc_frequency(fieldname, term), term))
     scored.sort(reverse=True)
     return scored
+
+
+def _pattern_frequencies(
+    reader: Any, q: Any, notes: list[str], cancelled: Cancelled | None = None
+) -> list[tuple[int, Any]]:
+    """`_by_frequency` for a prefix or wildcard: its first TERM_SCAN_LIMIT words (in the
+    index's order), most frequent first, each word's frequency read with it from each
+    segment's term list in one pass. Looked up word by word instead, each in every segment,
+    `a*` took 0.9 s of CPU on 2,500 articles in 15 segments (the app's library while it is
+    built), 0.05 s this way."""
+    from whoosh import query
+
+    fieldname = q.fieldname
+    accept: Callable[[bytes], bool] | None = None
+    prefix = q.text
+    if isinstance(q, query.Wildcard):
+        prefix = q._find_prefix(q.text)
+        pattern, from_bytes = re.compile(q._get_pattern()), reader.schema[fieldname].from_bytes
+        accept = lambda btext: pattern.match(from_bytes(btext)) is not None  # noqa: E731
+    frequencies: dict[bytes, int] = {}
+    for segment, _ in reader.leaf_readers():
+        # A segment's first TERM_SCAN_LIMIT + 1 words hold every word of the first
+        # TERM_SCAN_LIMIT + 1 of all segments' that it has: enough to say there were more.
+        kept = 0
+        for n, (btext, info) in enumerate(segment.iter_prefix(fieldname, prefix)):
+            if not n & 255:
+                check(cancelled)
+            if accept is not None and not accept(btext):
+                continue
+            kept += 1
+            if kept > TERM_SCAN_LIMIT + 1:
+                break
+            frequencies[btext] = frequencies.get(btext, 0) + info.doc_frequency()
+    words = sorted(frequencies)
+    if len(words) > TERM_SCAN_LIMIT:
+        notes.append(f"'{q.text}' matches too many words; searched the most common")
+        words = words[:TERM_SCAN_LIMIT]
+    return sorted(((frequencies[word], word) for word in words), reverse=True)
 
 
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
