@@ -273,7 +273,7 @@ def test_expensive_queries_are_bounded_and_say_so(
     assert "'s*' limited to its most common word" in limited.limited
     assert limited.total >= 1
     monkeypatch.setattr(search_module, "TERM_SCAN_LIMIT", 3)
-    assert "matches too many words" in library.search("s*").limited
+    assert "'s*' matches too many words" in library.search("s*").limited  # as typed, not 's'
 
 
 def test_a_prefix_counts_its_words_in_one_pass_over_each_segment(

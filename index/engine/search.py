@@ -760,7 +760,7 @@ def _by_frequency(
         if not n & 255:
             check(cancelled)
         if n >= TERM_SCAN_LIMIT:
-            notes.append(f"'{q.text}' matches too many words; searched the most common")
+            notes.append(f"'{_show(q)}' matches too many words; searched the most common")
             break
         scored.append((reader.doc_frequency(fieldname, term), term))
     scored.sort(reverse=True)
@@ -800,7 +800,7 @@ def _pattern_frequencies(
             frequencies[btext] = frequencies.get(btext, 0) + info.doc_frequency()
     words = sorted(frequencies)
     if len(words) > TERM_SCAN_LIMIT:
-        notes.append(f"'{q.text}' matches too many words; searched the most common")
+        notes.append(f"'{_show(q)}' matches too many words; searched the most common")
         words = words[:TERM_SCAN_LIMIT]
     return sorted(((frequencies[word], word) for word in words), reverse=True)
 
