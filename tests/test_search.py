@@ -318,6 +318,31 @@ def test_a_prefix_counts_its_words_in_one_pass_over_each_segment(
     assert set(looked_up) <= {b"sand", b"salt"}  # the words kept, to rank by; no other
 
 
+def test_a_long_page_s_phrase_snippet_chooses_its_word_pattern_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A phrase's snippet in a long page that is not ASCII ("new zealand" in a 116,000-
+    character encyclopaedia page with "Māori" in it) took 0.9 s a search: the word pattern,
+    chosen by looking through the whole text, was chosen again for each gap between two
+    matches. It is chosen once per text; the snippet is the same."""
+    from newsread.index.engine import schema
+
+    chosen: list[int] = []
+    choose = schema.word_pattern
+
+    def counted(text: str) -> Any:
+        chosen.append(len(text))
+        return choose(text)
+
+    paragraph = "The Māori of New Zealand met. New rules, and Zealand farms. " * 200
+    paragraphs = ["Filler about harbours. " * 20, paragraph, "In New Zealand, the Māori said."]
+    expected = make_snippet(paragraphs, {"new", "zealand"}, phrases=[("new", "zealand")])
+    monkeypatch.setattr(search_module, "word_pattern", counted)
+    snippet = make_snippet(paragraphs, {"new", "zealand"}, phrases=[("new", "zealand")])
+    assert snippet == expected and "New Zealand" in snippet.text
+    assert max(chosen.count(n) for n in chosen) <= 2  # not once per gap (800 gaps)
+
+
 def test_match_spans_find_word_forms() -> None:
     text = "Running harbours: the harbour runs."
     assert [text[s:e] for s, e in match_spans(text, {"run", "harbour"})] == [
