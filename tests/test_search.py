@@ -276,6 +276,14 @@ def test_expensive_queries_are_bounded_and_say_so(
     assert "'s*' matches too many words" in library.search("s*").limited  # as typed, not 's'
 
 
+def test_a_fuzzy_word_of_two_edits_is_named_as_typed_when_limited(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`goverment~2` said "'goverment~' limited to its 3 most common words": one edit."""
+    monkeypatch.setattr(search_module, "FUZZY_EXPANSIONS", 1)
+    assert "'said~2' limited to its most common word" in library.search("said~2").limited
+
+
 def test_a_prefix_counts_its_words_in_one_pass_over_each_segment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -963,9 +963,9 @@ def _show(q: Any) -> str:
     text = q.text.decode() if isinstance(q.text, bytes) else str(q.text)
     from whoosh import query
 
-    return text + (
-        "~" if isinstance(q, query.FuzzyTerm) else "*" if isinstance(q, query.Prefix) else ""
-    )
+    if isinstance(q, query.FuzzyTerm):  # as typed: "goverment~2", not "goverment~"
+        return f"{text}~{q.maxdist}" if q.maxdist > 1 else f"{text}~"
+    return text + ("*" if isinstance(q, query.Prefix) else "")
 
 
 # -- matching text ---------------------------------------------------------------------------
