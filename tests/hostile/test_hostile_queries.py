@@ -98,10 +98,10 @@ def test_the_cli_never_prints_a_traceback(small_library: Path, query: str) -> No
     ("query", "limited"),
     [
         ("*", ""),
-        ("a*", "'a' matches too many words; searched the most common"),
+        ("a*", "'a*' matches too many words; searched the most common"),
         ("?*", "'?*' limited to its 8 most common words"),
         ("*a*", "'*a*' limited to its 8 most common words"),
-        ("ab~2", "'ab~' limited to its 3 most common words"),
+        ("ab~2", "'ab~2' limited to its 3 most common words"),
         (" OR ".join(f"w{n}" for n in range(50)), ""),
         (" OR ".join(f"a{n}*" for n in range(50)), ""),
     ],

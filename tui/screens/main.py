@@ -497,7 +497,12 @@ class MainScreen(Screen[None]):
         if phase in ("reading", "committing"):
             self._unread = max(total - done, 0) if total else 1
         elif phase == "waiting":
+            # Another newsread indexes the library: each of its commits reruns the search
+            # here (`index_committed`), so the hits listed are those found so far.
+            self.indexing = True
+            self._unread = max(self._unread, 1)
             self.status.set_status(index="waiting for another newsread to finish indexing")
+            self._update_results_title()
         if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
             # A new library's files are read while it is still walked: no total yet.
             so_far = f"{done:,} of {total:,} files" if total else f"{done:,} files so far"
