@@ -44,7 +44,7 @@ def _union(parts: list[Scores]) -> Scores:
 
 def _intersection(parts: list[Scores]) -> Scores:
     keys = set(parts[0]).intersection(*parts[1:])
-    return {d: sum(part[d] for part in parts) for d in keys}
+    return {d: hits.added(part[d] for part in parts) for d in keys}
 
 
 def _same(found: hits.Hits, expected: Scores) -> None:

@@ -11,6 +11,8 @@ as the dict code did, so equal inputs give equal scores and ties stay ties.
 from __future__ import annotations
 
 import functools
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,9 +74,16 @@ def concatenated(parts: list[Hits]) -> Hits:
     return Hits(np.concatenate([p.docs for p in parts]), np.concatenate([p.scores for p in parts]))
 
 
+def added(scores: Iterable[float]) -> float:
+    """`scores` added one after another, as the arrays add them. (Python's `sum` compensates
+    the rounding of floats from 3.12 on: its last digits differ from the arrays' additions,
+    and a score's ties between the two ways of evaluating a query with them.)"""
+    return functools.reduce(operator.add, scores, 0.0)
+
+
 def intersection(parts: list[Hits]) -> Hits:
     """The documents every part has, each scored the sum of its parts' scores, added in the
-    order of `parts` (as `sum(part[d] for part in parts)`)."""
+    order of `parts` (as `added(part[d] for part in parts)`)."""
     docs = parts[0].docs
     for part in parts[1:]:
         docs = docs[member(docs, part.docs)]

@@ -354,7 +354,7 @@ class _AllOf(Partial):
             first, second = results
             found = {d: first[d] + second[d] for d in keys}
         else:
-            found = {d: sum(part[d] for part in results) for d in keys}
+            found = {d: hits.added(part[d] for part in results) for d in keys}
         if self.boost != 1.0:
             found = {d: s * self.boost for d, s in found.items()}
         return found
@@ -1147,7 +1147,7 @@ class _Evaluator:
             first, second = parts
             found = {d: first[d] + second[d] for d in keys}
         elif self.scored:
-            found = {d: sum(part[d] for part in parts) for d in keys}
+            found = {d: hits.added(part[d] for part in parts) for d in keys}
         if self.scored and q.boost != 1.0:
             found = {d: s * q.boost for d, s in found.items()}
         if not self.scored:
