@@ -1004,9 +1004,13 @@ def test_json_that_is_not_annotations_is_refused_clearly(fresh: AnnotationStore)
     with pytest.raises(AnnotationError, match="not Web Annotations"):
         import_json(fresh, '{"highlights": []}')
     # Nested deeper than Python's parser goes: it was "unexpected error: RecursionError".
-    for deep in ("[" * 100_000 + "]" * 100_000, '{"items": ' + "[" * 5000 + "]" * 5000 + "}"):
-        with pytest.raises(AnnotationError, match="^not Web Annotations: nested too deeply$"):
-            import_json(fresh, deep)
+    with pytest.raises(AnnotationError, match="^not Web Annotations: nested too deeply$"):
+        import_json(fresh, "[" * 100_000 + "]" * 100_000)
+    # 5,000 deep: too deep for Python 3.11's parser; 3.13's reads it, and it holds no
+    # annotations. Refused with a reason either way.
+    nested = '{"items": ' + "[" * 5000 + "]" * 5000 + "}"
+    with pytest.raises(AnnotationError, match="^not Web Annotations: (nested too deeply|expected)"):
+        import_json(fresh, nested)
 
 
 def test_unreadable_annotations_are_listed_and_the_rest_imported(
