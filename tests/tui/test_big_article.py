@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from tui_helpers import notifications, open_article, settle
 
 from newsread.tui.app import NewsreadApp
@@ -51,22 +52,33 @@ async def test_a_big_article_says_it_is_opening_and_lets_the_held_keys_go(
         assert [event for event in seen if event[0] == "opening"] == []
 
 
+async def _harbour_with_two_marked(
+    pilot: Pilot[None], monkeypatch: pytest.MonkeyPatch
+) -> reading_pane.ReadingPane:
+    """The reader on "kelmor-harbour.txt" searched for "harbour", with only two matches marked
+    at a time (FIND_LIMIT 2): the title's and the body's first."""
+    monkeypatch.setattr(main, "FIND_LIMIT", 2)
+    monkeypatch.setattr(reading_pane, "FIND_LIMIT", 2)
+    app = pilot.app
+    assert isinstance(app, NewsreadApp)
+    await settle(pilot)
+    await pilot.press(*"harbour", "enter")  # in the title once, in the body three times
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    reader = app.main.reader
+    assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
+    assert reader.match_label == "-/3"  # the title's and the body's first two
+    return reader
+
+
 async def test_query_matches_stop_at_the_limit_and_the_count_says_so(
     library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A common word in a 20 MB article has 180,000 matches: the first FIND_LIMIT are shown.
-    monkeypatch.setattr(main, "FIND_LIMIT", 2)
-    monkeypatch.setattr(reading_pane, "FIND_LIMIT", 2)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"harbour", "enter")  # in the title once, in the body three times
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        reader = app.main.reader
-        assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
-        assert reader.match_label == "-/3"  # the title's and the body's first two
+        reader = await _harbour_with_two_marked(pilot, monkeypatch)
         await pilot.press("n")
         assert "match 1/3+ · n/N" in str(reader.border_subtitle)
         # Past the last marked, `n` went back to the first, "wrapped round", as if no match
@@ -88,18 +100,9 @@ async def test_an_article_reopened_past_the_marked_matches_is_marked_where_the_r
 ) -> None:
     # Reopened at its end, a 20 MB article had its first FIND_LIMIT matches marked, all far
     # above: none where the reader was, and `n` said only the first ones were marked.
-    monkeypatch.setattr(main, "FIND_LIMIT", 2)
-    monkeypatch.setattr(reading_pane, "FIND_LIMIT", 2)
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press(*"harbour", "enter")  # in the title once, in the body three times
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        reader = app.main.reader
-        assert reader.article is not None and reader.article.key == "kelmor-harbour.txt"
-        assert reader.match_label == "-/3"  # the title's and the body's first two
+        reader = await _harbour_with_two_marked(pilot, monkeypatch)
         await pilot.press("G", "escape")  # to its end, and back to the list
         await settle(pilot)
         await pilot.press("enter")
