@@ -66,16 +66,29 @@ async def test_no_no_match_while_the_first_index_is_running(
         assert app.main.results_list.keys == ["flood.txt"]  # searched again once indexed
 
 
-async def test_hits_listed_while_files_are_still_read_are_counted_so_far(
-    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("progress", "status"),
+    [
+        # A library rebuilt (or a large update) lists what it holds already: "1 of 1" read as
+        # the whole count, when 3 of 4 files were still to read.
+        (Progress("reading", 1, 4), ""),
+        # A second app opened while `newsread index` (or another app) builds the library: its
+        # list grows with each of the other's commits, but read "1 of 2,152 articles".
+        (Progress("waiting"), "waiting for another newsread"),
+    ],
+)
+async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
+    progress: Progress,
+    status: str,
+    library: Path,
+    make_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A library rebuilt (or a large update) lists what it holds already: "1 of 1" read as
-    # the whole count, when 3 of 4 files were still to read.
     release = threading.Event()
     real_update = Library.update
 
     def paused_update(self: Library, **callbacks: Callable[..., object]) -> object:
-        callbacks["on_progress"](Progress("reading", 1, 4))  # type: ignore[operator]
+        callbacks["on_progress"](progress)  # type: ignore[operator]
         release.wait(60)
         return real_update(self, **callbacks)  # type: ignore[arg-type]
 
@@ -96,43 +109,7 @@ async def test_hits_listed_while_files_are_still_read_are_counted_so_far(
         assert str(app.main.results_list.border_title).startswith("1 of 1 so far"), str(
             app.main.results_list.border_title
         )
-        release.set()
-        await settle(pilot)
-        assert not app.main.indexing
-        assert "so far" not in str(app.main.results_list.border_title)
-
-
-async def test_hits_listed_while_another_newsread_indexes_are_counted_so_far(
-    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A second app opened while `newsread index` (or another app) builds the library: its
-    # list grows with each of the other's commits, but read "1 of 2,152 articles", a total.
-    release = threading.Event()
-    real_update = Library.update
-
-    def waiting_update(self: Library, **callbacks: Callable[..., object]) -> object:
-        callbacks["on_progress"](Progress("waiting"))  # type: ignore[operator]
-        release.wait(60)
-        return real_update(self, **callbacks)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Library, "update", waiting_update)
-    app = make_app(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.main.library_ready, workers=False)
-        await pilot.press(*"vessa", "enter")
-        await wait_for(
-            pilot,
-            lambda: (
-                app.main.results is not None
-                and app.main.results.query == "vessa"
-                and app.main.results.counted
-            ),
-            workers=False,
-        )
-        assert str(app.main.results_list.border_title).startswith("1 of 1 so far"), str(
-            app.main.results_list.border_title
-        )
-        assert "waiting for another newsread" in app.main.status.status.index
+        assert status in app.main.status.status.index
         release.set()
         await settle(pilot)
         assert not app.main.indexing
