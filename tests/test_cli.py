@@ -1470,3 +1470,56 @@ def test_the_index_summary_groups_large_counts_by_thousands() -> None:
         "999 articles",
         "26,609 articles",
     )
+
+
+_NOT_UTF8_LOCALES = [
+    pytest.param({"LC_ALL": "en_US.ISO-8859-1"}, id="latin-1"),
+    # The C locale with Python's own remedies for it turned off: names are ASCII.
+    pytest.param({"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}, id="ascii"),
+]
+
+
+def _in_locale(locale_env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The `newsread` command (its entry point, as the installed script calls it) run under
+    `locale_env`; skipped where that locale is not installed (`localedef -i en_US -f
+    ISO-8859-1 en_US.ISO-8859-1` installs the Latin-1 one)."""
+    env = {**os.environ, **locale_env}
+    check = [sys.executable, "-c", "import sys; print(sys.getfilesystemencoding())"]
+    if subprocess.run(check, env=env, capture_output=True, text=True).stdout.strip() == "utf-8":
+        pytest.skip(f"{locale_env['LC_ALL']}: this locale is not installed here")
+    entry = "import sys; from newsread.tui.launch import main; sys.exit(main())"
+    return subprocess.run(
+        [sys.executable, "-c", entry, *args], env=env, capture_output=True, check=False
+    )
+
+
+@pytest.mark.parametrize("locale_env", _NOT_UTF8_LOCALES)
+def test_a_locale_that_is_not_utf8_finds_shows_and_keeps_names_it_cannot_spell(
+    tmp_path: Path, locale_env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under `LANG=en_US.ISO-8859-1` (an SSH session's) `newsread search` stopped with
+    "unexpected error: UnicodeEncodeError" in os.stat on a library with a file named in
+    Chinese or with "ő", and the same library's names were other strings than under UTF-8."""
+    root = tmp_path / "library"
+    for name in ("hőség.txt", "北京.txt", os.fsdecode(b"caf\xe9.txt")):
+        write_article(root / "bibliothèque", name, f"Kelmor {name[:2]}", "The Kelmor ferry sailed.")
+    assert main(["index", "-q", str(root)]) == 0  # under UTF-8, as the test runs
+    shown = {f"bibliothèque/{name}" for name in ("hőség.txt", "北京.txt", "caf\ufffd.txt")}
+    capsys.readouterr()
+
+    found = _in_locale(locale_env, "search", "kelmor", "--library", str(root), "--json")
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.isascii()
+    assert {hit["path"] for hit in json.loads(found.stdout)["results"]} == shown
+    printed = _in_locale(locale_env, "search", "ferry", "--library", str(root))
+    assert printed.returncode == 0 and b"Traceback" not in printed.stderr
+    # Each name as far as the terminal's encoding spells it, "?" for the rest.
+    encoding = "latin-1" if locale_env["LC_ALL"] != "C" else "ascii"
+    for name in shown:
+        assert name.encode(encoding, "replace") in printed.stdout
+    # The arguments reach the command as their bytes; the index's names are the same.
+    one = _in_locale(locale_env, "show", "bibliothèque/hőség.txt", "-l", str(root), "--json")
+    assert one.returncode == 0 and json.loads(one.stdout)["path"] == "bibliothèque/hőség.txt"
+    again = _in_locale(locale_env, "index", str(root))
+    assert b"0 indexed" in again.stdout and b"3 unchanged" in again.stdout
+    assert _in_locale(locale_env, "search", "zz9", "--library", str(root)).returncode == 1
