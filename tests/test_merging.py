@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,28 @@ def test_an_update_of_a_merged_library_merges_its_new_segments_only(
         assert sorted((h.key, round(h.score, 5)) for h in ours.hits) == sorted(
             (h.key, round(h.score, 5)) for h in theirs.hits
         )
+
+
+def test_index_off_a_terminal_says_each_step_and_when_the_merge_ends(
+    tmp_path: Path,
+    many_segments: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`newsread index LIB > log 2>&1` (a script, `nohup`) wrote no line for the minutes a
+    large library's merge takes: the user took it for hung. Off a terminal each step is said."""
+    from newsread.tui.cli import main
+
+    root = _library(tmp_path / "library", 60)
+    batch_by_batch = partial(indexer.update_library, first_batch_seconds=0.0, batch_seconds=0.0)
+    monkeypatch.setattr(indexer, "update_library", batch_by_batch)
+    assert main(["index", str(root)]) == 0
+    said = capsys.readouterr().err.splitlines()
+    assert said[:2] == ["newsread: looking for new and changed files…", "newsread: indexing…"]
+    assert "newsread: saving: 60 of 60 files read" in said
+    merging = [n for n, line in enumerate(said) if line.startswith("newsread: merging the index")]
+    assert len(merging) == 1 and said[merging[0] + 1].startswith("newsread: merged (")
+    assert said[merging[0] + 1 :] == [said[-1]]
+    write_article(root, "later.txt", "Later", "harbour grain")
+    assert main(["index", "--quiet", str(root)]) == 0
+    assert capsys.readouterr().err == ""

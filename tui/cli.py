@@ -18,6 +18,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
@@ -221,6 +222,7 @@ def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) ->
     )
 
     console = _console(stderr=True)
+    log = _PhaseLog(console) if not quiet and not console.is_terminal else None
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -241,6 +243,8 @@ def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) ->
                 "merging": "Merging the index (searchable meanwhile)",
                 "done": "Done",
             }
+            if log:
+                log.said(progress)
             label = labels.get(progress.phase, progress.phase)
             if progress.articles:  # a large file, read in parts: no file is done for minutes
                 label = f"{label} {progress.path} ({progress.articles:,} articles)"
@@ -252,6 +256,44 @@ def _index_with_bar(library: Any, quiet: bool, cancelled: Callable[[], bool]) ->
             )
 
         return library.update(on_progress=on_progress, cancelled=cancelled)
+
+
+class _PhaseLog:
+    """`newsread index` off a terminal (a script, `nohup ... > log`): no bar, so a line on
+    standard error as each step begins. Nothing was said for the minutes a large library's
+    merge takes, and the user took it for hung."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.phase = ""
+        self.merge_started = 0.0
+
+    def said(self, progress: Any) -> None:
+        """Says `progress`'s step if it is a new one (and each batch saved: a line every
+        minute or two while a large library is read)."""
+        phase, total = progress.phase, progress.total
+        if phase == self.phase and phase != "committing":
+            return
+        line = ""
+        if phase == "scanning":
+            line = "looking for new and changed files…"
+        elif phase == "waiting":
+            line = "waiting for another newsread indexing this library…"
+        elif phase == "reading" and self.phase in ("", "scanning", "waiting"):
+            line = f"indexing {total:,} files…" if total else "indexing…"
+        elif phase == "committing":
+            line = f"saving: {progress.done:,}{f' of {total:,}' if total else ''} files read"
+        elif phase == "merging":
+            self.merge_started = time.monotonic()
+            line = (
+                "merging the index's segments, which makes searches faster (minutes on a "
+                "large library; everything is searchable meanwhile)…"
+            )
+        elif phase == "done" and self.merge_started:
+            line = f"merged ({time.monotonic() - self.merge_started:.1f} s)"
+        self.phase = phase
+        if line:
+            self.console.print(Text(f"newsread: {line}"), soft_wrap=True)
 
 
 # -- search ----------------------------------------------------------------------------------
