@@ -181,9 +181,9 @@ class Library(OpenIndex):
             return self.docs.article(key)
 
     def file_changes(self, paths: Iterable[str]) -> dict[str, str]:
-        """Path -> "deleted" or "changed" for those of `paths` (hits' `path`) whose file is
-        gone or changed since it was indexed: a stat each, for the hits a command prints
-        (`newsread.index.engine.freshness`)."""
+        """Path -> "deleted", "changed" or "unreadable" for those of `paths` (hits' `path`)
+        whose file is gone or changed since it was indexed, or that the user may no longer
+        read: a stat each, for the hits a command prints (`newsread.index.engine.freshness`)."""
         from newsread.index.engine.freshness import file_changes
 
         with self.damage_reported():

@@ -1523,3 +1523,54 @@ def test_a_locale_that_is_not_utf8_finds_shows_and_keeps_names_it_cannot_spell(
     again = _in_locale(locale_env, "index", str(root))
     assert b"0 indexed" in again.stdout and b"3 unchanged" in again.stdout
     assert _in_locale(locale_env, "search", "zz9", "--library", str(root)).returncode == 1
+
+
+def _as_a_reader(*args: str) -> subprocess.CompletedProcess[str]:
+    """`_run`, as a user whom file permissions bind: root (running the suite) without the
+    powers to read and enter what its modes forbid (`setpriv`), as another user would be."""
+    if os.geteuid() != 0:
+        return _run(*args)
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) is needed to run newsread bound by file permissions")
+    powers = "-dac_override,-dac_read_search"
+    return subprocess.run(
+        ["setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}"]
+        + [sys.executable, "-m", "newsread.tui.cli", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize("revoked", ["the folder", "a file"])
+def test_articles_the_user_may_no_longer_read_are_left_out_and_said(
+    small_library: Path, capsys: pytest.CaptureFixture[str], revoked: str
+) -> None:
+    """On a shared server alice took bob's access to her library away (`chmod g-rx` on the
+    folder, or on a file) after he indexed it: his `search` and `show` still printed the
+    articles' text from his index, saying nothing."""
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    harbour = small_library / "kelmor-harbour.txt"
+    taken = small_library if revoked == "the folder" else harbour
+    mode = taken.stat().st_mode
+    taken.chmod(0)
+    try:
+        found = _as_a_reader("search", "kelmor", "-l", str(small_library), "--json")
+        printed = _as_a_reader("search", "kelmor", "-l", str(small_library))
+        shown = _as_a_reader("show", "kelmor-harbour.txt", "-l", str(small_library))
+    finally:
+        taken.chmod(mode)
+    answer = json.loads(found.stdout)
+    paths = {hit["path"] for hit in answer["results"]}
+    assert paths == (set() if revoked == "the folder" else {"grain/sanctions.txt", "flood.txt"})
+    assert answer["unreadable"] == 3 - len(paths)
+    for said in (found.stderr, printed.stderr, shown.stderr):
+        assert "Permission denied" in said or "permission denied" in said
+    assert printed.returncode == (1 if revoked == "the folder" else 0)
+    assert "council of Kelmor approved" not in printed.stdout + shown.stdout
+    assert "Kelmor harbour expansion" not in printed.stdout + shown.stdout
+    assert shown.returncode == 1 and shown.stdout == ""
+    # Access back, all is shown again: the index kept them.
+    again = json.loads(_as_a_reader("search", "kelmor", "-l", str(small_library), "--json").stdout)
+    assert len(again["results"]) == 3 and again["unreadable"] == 0

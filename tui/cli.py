@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -360,11 +361,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         _json_error(args.json, query, f"bad query: {error}")
         return _fail(f"bad query: {error}")
     changes = _file_changes(library, results.hits)
+    results, unreadable = _readable_only(library, results, changes)
     if args.json:
         answer = results_to_json(results, changes, library.root)
-        _print_json(answer)
+        _print_json({**answer, "unreadable": unreadable})
         return 0 if results.hits else 1
     out = _console()
+    if not results.hits and unreadable:
+        return 1
     if not results.hits:
         out.print(Text(f"No articles match {sanitise_line(query)!r}."))
         if results.period_only:
@@ -393,15 +397,16 @@ def _json_error(wanted: bool, query: str, error: str) -> None:
 
 
 def _file_changes(library: Any, hits: Sequence[Any]) -> dict[str, str]:
-    """Path -> "deleted" or "changed" for the hits whose file is no longer as indexed (the
-    shell answers from the last index), said once on stderr with how to bring it up to date."""
+    """Path -> "deleted", "changed" or "unreadable" for the hits whose file is no longer as
+    indexed (the shell answers from the last index), said once on stderr with how to bring it
+    up to date; `_readable_only` says the unreadable ones."""
     changes: dict[str, str] = library.file_changes(hit.path for hit in hits)
     away = library.folder_away() if "deleted" in changes.values() else ""
     if away:  # its files are not deleted, only not there: no hit is marked
         _warn(f"{away}: these are from the index as it was")
-        return {}
-    if changes:
-        stale = [hit for hit in hits if hit.path in changes]
+        return {path: what for path, what in changes.items() if what == "unreadable"}
+    if any(what != "unreadable" for what in changes.values()):
+        stale = [hit for hit in hits if changes.get(hit.path, "unreadable") != "unreadable"]
         deleted = sum(changes[hit.path] == "deleted" for hit in stale)
         counts = ((deleted, "deleted"), (len(stale) - deleted, "changed"))
         parts = [f"{n} {what}" for n, what in counts if n]  # "1 file deleted, 2 changed"
@@ -412,6 +417,34 @@ def _file_changes(library: Any, hits: Sequence[Any]) -> dict[str, str]:
             f"newsread index {shlex.quote(str(library.root))}"
         )
     return changes
+
+
+_NOT_READABLE = (
+    "you may no longer read its file (permission denied): not shown; the index keeps it for "
+    "when you may again"
+)
+
+
+def _readable_only(library: Any, results: Any, changes: dict[str, str]) -> tuple[Any, int]:
+    """`results` without the hits whose file the user may no longer read, and how many were
+    left out, said once on stderr. On a shared server a library's owner may take a reader's
+    access away after they indexed it: their index still held the text, and `search` showed
+    it, saying nothing. The index keeps those articles for when access returns."""
+    kept = tuple(hit for hit in results.hits if changes.get(hit.path) != "unreadable")
+    left_out = len(results.hits) - len(kept)
+    if not left_out:
+        return results, 0
+    what = f"{left_out} {'hit' if left_out == 1 else 'hits'} left out"
+    away = library.folder_away()
+    if away and not kept:
+        _warn(f"{away}: {what}; the index keeps them for when you may read it again")
+    else:
+        its = "its file" if left_out == 1 else "their files"
+        _warn(
+            f"{what}: you may no longer read {its} (permission denied); the index keeps "
+            f"{'it' if left_out == 1 else 'them'} for when you may again"
+        )
+    return replace(results, hits=kept), left_out
 
 
 def _print_hits(
@@ -484,7 +517,10 @@ def cmd_similar(args: argparse.Namespace) -> int:
         return _fail(str(error))
     except NothingToSearch as error:
         return _fail(str(error), 1)
+    if results.like_file == "unreadable":
+        return _fail(f"{target}: {_NOT_READABLE}")
     changes = _file_changes(library, results.hits)
+    results, unreadable = _readable_only(library, results, changes)
     if results.like_file and not (results.like_file == "deleted" and library.folder_away()):
         _warn(
             f"{target}: its file was {results.like_file} since it was indexed; these are like "
@@ -494,9 +530,11 @@ def cmd_similar(args: argparse.Namespace) -> int:
     if args.json:
         answer = results_to_json(results, changes, library.root)
         answer["like_file"] = results.like_file or None
-        _print_json(answer)
+        _print_json({**answer, "unreadable": unreadable})
         return 0 if results.hits else 1
     out = _console()
+    if not results.hits and unreadable:
+        return 1
     if not results.hits:
         out.print(Text("No other article is like this one."))
         return 1
@@ -703,6 +741,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 if not articles:
                     status = _fail(f"{target}: no such file, and no article with that id", 1)
                     continue
+                changes = library.file_changes(article.path for article in articles)
+                if "unreadable" in changes.values():
+                    status = _fail(f"{target}: {_NOT_READABLE}", 1)
+                    articles = [a for a in articles if changes.get(a.path) != "unreadable"]
         except (UnreadableFile, OSError) as error:
             status = _fail(f"{target}: {error}", 1)
             continue

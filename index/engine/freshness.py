@@ -18,11 +18,15 @@ from newsread.index.files.scan import change_stamp
 
 DELETED = "deleted"
 CHANGED = "changed"
+UNREADABLE = "unreadable"
+"""The user may no longer read the file (or enter its folder): on a shared server its owner
+took their access away after they indexed it. What the index holds of it is not to be shown."""
 
 
 def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, str]:
-    """Path -> `DELETED` or `CHANGED` for those of `paths` (files as the index keys them)
-    whose file is gone or differs from the one indexed; files as indexed are left out.
+    """Path -> `DELETED`, `CHANGED` or `UNREADABLE` for those of `paths` (files as the index
+    keys them) whose file is gone, differs from the one indexed or may no longer be read;
+    files as indexed are left out.
 
     A file whose mtime (or ctime: `change_stamp`) changed but not its size is read for its
     digest, as indexing does: one only touched (copied back, restored) is as indexed.
@@ -34,8 +38,13 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
             continue  # not indexed as an article file: nothing of it was answered
         try:
             now = file_stat(root, path)
+            if now is not None:
+                os.close(os.open(now[0], os.O_RDONLY | os.O_NONBLOCK))
+        except PermissionError:
+            found[path] = UNREADABLE
+            continue
         except OSError:
-            continue  # cannot tell (a folder that cannot be entered): say nothing
+            continue  # cannot tell (the disk failing): say nothing
         if now is None:
             found[path] = DELETED
         elif (change_stamp(now[1]), now[1].st_size) != (state.mtime_ns, state.size):
