@@ -818,15 +818,28 @@ def _pattern_frequencies(
     fieldname = q.fieldname
     accept: Callable[[bytes], bool] | None = None
     prefix = q.text
+    lines: re.Pattern[str] | None = None
     if isinstance(q, query.Wildcard):
         prefix = q._find_prefix(q.text)
         pattern, from_bytes = re.compile(q._get_pattern()), reader.schema[fieldname].from_bytes
         accept = lambda btext: pattern.match(from_bytes(btext)) is not None  # noqa: E731
+        lines = _line_pattern(q.text) if fieldname in _TEXT_FIELDS else None
     frequencies: dict[bytes, int] = {}
     for segment, _ in reader.leaf_readers():
         # A segment's first TERM_SCAN_LIMIT + 1 words hold every word of the first
         # TERM_SCAN_LIMIT + 1 of all segments' that it has: enough to say there were more.
         kept = 0
+        listed = _term_list(segment, fieldname) if lines is not None else None
+        if lines is not None and listed is not None and listed.text is not None:
+            check(cancelled)
+            for match in lines.finditer(listed.text):
+                kept += 1
+                if kept > TERM_SCAN_LIMIT + 1:
+                    break
+                btext = match.group().encode("utf-8")
+                frequency = listed.frequency(match.start())
+                frequencies[btext] = frequencies.get(btext, 0) + frequency
+            continue
         for n, (btext, info) in enumerate(segment.iter_prefix(fieldname, prefix)):
             if not n & 255:
                 check(cancelled)
@@ -841,6 +854,30 @@ def _pattern_frequencies(
         notes.append(f"'{_show(q)}' matches too many words; searched the most common")
         words = words[:TERM_SCAN_LIMIT]
     return sorted(((frequencies[word], word) for word in words), reverse=True)
+
+
+_TEXT_FIELDS = frozenset(("title", "body"))
+"""The fields whose terms `_pattern_frequencies` may match as one `TermList` (UTF-8 words)."""
+
+
+def _line_pattern(wildcard: str) -> re.Pattern[str] | None:
+    """A wildcard (`*` any letters, `?` one) as a pattern of whole lines: it finds in a
+    `TermList`'s text the terms Whoosh's `fnmatch` pattern matches one at a time. None for
+    a wildcard with a `[...]` class: the terms are walked for it."""
+    if "[" in wildcard:
+        return None
+    parts = {"*": "[^\n]*", "?": "[^\n]"}
+    return re.compile(
+        "^" + "".join(parts.get(char) or re.escape(char) for char in wildcard) + "$",
+        re.MULTILINE,
+    )
+
+
+def _term_list(segment: Any, fieldname: str) -> whoosh_internals.TermList:
+    """The segment's `TermList` of `fieldname`, read once for as long as the segment lives."""
+    return segment_cache.values(
+        segment, f"terms:{fieldname}", lambda: whoosh_internals.term_list(segment, fieldname)
+    )
 
 
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
