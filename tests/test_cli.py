@@ -1479,7 +1479,9 @@ _NOT_UTF8_LOCALES = [
 ]
 
 
-def _in_locale(locale_env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
+def _in_locale(
+    locale_env: dict[str, str], *args: str, options: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[bytes]:
     """The `newsread` command (its entry point, as the installed script calls it) run under
     `locale_env`; skipped where that locale is not installed (`localedef -i en_US -f
     ISO-8859-1 en_US.ISO-8859-1` installs the Latin-1 one)."""
@@ -1489,7 +1491,11 @@ def _in_locale(locale_env: dict[str, str], *args: str) -> subprocess.CompletedPr
         pytest.skip(f"{locale_env['LC_ALL']}: this locale is not installed here")
     entry = "import sys; from newsread.tui.launch import main; sys.exit(main())"
     return subprocess.run(
-        [sys.executable, "-c", entry, *args], env=env, capture_output=True, check=False
+        [sys.executable, *options, "-c", entry, *args],
+        env=env,
+        capture_output=True,
+        check=False,
+        timeout=120,
     )
 
 
@@ -1523,6 +1529,9 @@ def test_a_locale_that_is_not_utf8_finds_shows_and_keeps_names_it_cannot_spell(
     again = _in_locale(locale_env, "index", str(root))
     assert b"0 indexed" in again.stdout and b"3 unchanged" in again.stdout
     assert _in_locale(locale_env, "search", "zz9", "--library", str(root)).returncode == 1
+    # UTF-8 mode turned off on Python's command line: newsread's `-X utf8`, put first, wins
+    # (Python takes the first), and it runs once more, not again and again.
+    assert _in_locale(locale_env, "--version", options=("-X", "utf8=0")).returncode == 0
 
 
 def _as_a_reader(*args: str) -> subprocess.CompletedProcess[str]:
