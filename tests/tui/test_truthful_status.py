@@ -67,19 +67,23 @@ async def test_no_no_match_while_the_first_index_is_running(
 
 
 @pytest.mark.parametrize(
-    ("progress", "status"),
+    ("progress", "status", "unfinished"),
     [
         # A library rebuilt (or a large update) lists what it holds already: "1 of 1" read as
         # the whole count, when 3 of 4 files were still to read.
-        (Progress("reading", 1, 4), ""),
+        (Progress("reading", 1, 4), "indexing 1/4", False),
         # A second app opened while `newsread index` (or another app) builds the library: its
         # list grows with each of the other's commits, but read "1 of 2,152 articles".
-        (Progress("waiting"), "waiting for another newsread"),
+        (Progress("waiting"), "waiting for another newsread", False),
+        # A build quit mid-way, relaunched: while its update walked the folder (~10 s of a big
+        # library) the counts read as complete, and nothing said the build resumed.
+        (Progress("scanning"), "resuming indexing…", True),
     ],
 )
 async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
     progress: Progress,
     status: str,
+    unfinished: bool,
     library: Path,
     make_app: MakeApp,
     monkeypatch: pytest.MonkeyPatch,
@@ -93,8 +97,15 @@ async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
         return real_update(self, **callbacks)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Library, "update", paused_update)
+    if unfinished:
+        stopped = Library(library).open()
+        stopped.set_unfinished(True)  # as an update stopped before it read every file leaves
+        stopped.close()
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
+        status_text = app.main.status.query_one("#status-text")
+        if unfinished:  # from the first frame, before the library is even open
+            assert status in rendered_text(status_text)
         await wait_for(pilot, lambda: app.main.library_ready, workers=False)
         await pilot.press(*"vessa", "enter")
         await wait_for(  # not an earlier search of the letters typed so far ("1 of 4")
@@ -109,11 +120,12 @@ async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
         assert str(app.main.results_list.border_title).startswith("1 of 1 so far"), str(
             app.main.results_list.border_title
         )
-        assert status in app.main.status.status.index
+        assert status in rendered_text(status_text)
         release.set()
         await settle(pilot)
         assert not app.main.indexing
         assert "so far" not in str(app.main.results_list.border_title)
+        assert "resum" not in rendered_text(status_text)
 
 
 async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(

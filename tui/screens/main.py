@@ -345,6 +345,10 @@ class MainScreen(Screen[None]):
         self.query_one("#query-error").display = False
         root = self.newsread.root
         self.status.set_status(library=path_key(root.name or str(root)))  # b"\xe9" as "\xe9"
+        if self.newsread.resuming:
+            # Quit mid-build: from the first frame, the counts to come are counts so far.
+            self._unread = 1
+            self.status.set_status(index="indexing", resumed=True)
         self.show_message("Opening the library…")
         self.search_input.focus()
         # The last session's query comes back selected, as a browser's address bar does:
@@ -468,7 +472,7 @@ class MainScreen(Screen[None]):
     def _library_failed(self, message: LibraryFailed) -> None:
         reason = self.library_problem = message.reason
         self._let_keys_go()
-        self.status.set_status(index="not opened")
+        self.status.set_status(index="not opened", resumed=False)
         if message.folder_there:  # the index's trouble (HOME=/, a cache it may not write)
             # Not "once space is freed": HOME=/ is no full disk.
             self.show_message(f"{reason}.\n\nctrl+r tries again once that is put right.")
@@ -602,7 +606,7 @@ class MainScreen(Screen[None]):
         state = "indexing stopped" if cancelled else "up to date"
         if skipped:
             state += f" ({skipped} skipped)"
-        self.status.set_status(index=state, articles=articles, done=0, total=0)
+        self.status.set_status(index=state, articles=articles, done=0, total=0, resumed=False)
         self._drop_read_only_notice()
         if articles == 0:
             self.results_list.clear_results()
@@ -655,7 +659,7 @@ class MainScreen(Screen[None]):
         self.indexing = False
         self._unread = 0
         self._update_results_title()
-        self.status.set_status(index="not updated", done=0, total=0)
+        self.status.set_status(index="not updated", done=0, total=0, resumed=False)
         if self.results is None and self._searched is None:
             self.search_now()  # what the index already holds is still searchable
 
