@@ -11,7 +11,15 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import notifications, rendered_text, settle, wait_for, write_feed
+from tui_helpers import (
+    IndexedLibraries,
+    build_partly_undated_library,
+    notifications,
+    rendered_text,
+    settle,
+    wait_for,
+    write_feed,
+)
 
 from newsread.index import SearchResults
 from newsread.index.config import Config
@@ -421,6 +429,25 @@ class TestResults:
             await settle(pilot)
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
+
+    async def test_the_highlighted_hit_stays_in_view_when_the_terminal_shrinks(
+        self, tmp_path: Path, indexed_libraries: IndexedLibraries, make_app: MakeApp
+    ) -> None:
+        """The last hit highlighted at 160x40, the terminal made 80x24: the list kept its
+        scroll, and the highlighted hit was below the bottom edge (keys moved an unseen
+        highlight) until the highlight moved past the rows shown."""
+        library = indexed_libraries.copy(build_partly_undated_library, tmp_path / "library")
+        app = make_app(library)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press("G")
+            await settle(pilot)
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            listed = app.main.results_list
+            assert listed.highlighted_row == 30
+            assert listed.rows[30].title in rendered_text(listed)
 
     async def test_sorting_and_unfiltering_keep_the_list_on_the_hit_it_was_on(
         self, library: Path, make_app: MakeApp

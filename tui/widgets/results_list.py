@@ -366,6 +366,9 @@ class ResultsList(StoppingOptionList):
 
     def on_resize(self) -> None:
         self._fit_title()
+        # Made shorter (a terminal resized, the wide layout left), the list kept its scroll:
+        # the highlighted hit was below its bottom edge, and keys moved a highlight unseen.
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _fit_title(self) -> None:
         if self.list_title is not None:
