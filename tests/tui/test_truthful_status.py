@@ -16,6 +16,7 @@ import pytest
 from tui_helpers import (
     IndexedLibraries,
     build_library,
+    hold_counts,
     notifications,
     open_article,
     rendered_text,
@@ -126,6 +127,31 @@ async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
         assert not app.main.indexing
         assert "so far" not in str(app.main.results_list.border_title)
         assert "resum" not in rendered_text(status_text)
+
+
+async def test_a_library_with_articles_is_not_said_empty_while_its_first_search_runs(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A resumed build of a library of thousands of articles said "Indexing 0 of 3,295 files…
+    results appear here as soon as the first batch is saved" until its first search came
+    back: the articles indexed before were there to list."""
+    searching, release = hold_counts(monkeypatch, "", step="top")
+    real_update = Library.update
+
+    def reading(self: Library, **callbacks: Callable[..., object]) -> object:
+        callbacks["on_progress"](Progress("reading", 0, 40))  # type: ignore[operator]
+        release.wait(60)
+        return real_update(self, **callbacks)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "update", reading)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, searching.is_set, workers=False)
+        await wait_for(pilot, lambda: app.main.status.status.total == 40, workers=False)
+        assert "first batch" not in rendered_text(app.main.query_one("#results-message"))
+        release.set()
+        await settle(pilot)
+        assert len(app.main.results_list.keys) == 4
 
 
 async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(

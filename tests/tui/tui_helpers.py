@@ -447,17 +447,20 @@ def notifications(app: NewsreadApp) -> list[str]:
     return list(app.__dict__.get("said_in_test", []))
 
 
-def hold_counts(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[Any, Any]:
-    """Hold the second step (the exact count, facets and timeline) of the search for `text`:
-    returns (counting, release), two events: set once it is held, and set to let it go."""
+def hold_counts(
+    monkeypatch: pytest.MonkeyPatch, text: str, step: str = "counts"
+) -> tuple[Any, Any]:
+    """Hold the second step (the exact count, facets and timeline) of the search for `text`,
+    or its first (`step="top"`, the first page): returns (counting, release), two events:
+    set once it is held, and set to let it go."""
     counting, release = threading.Event(), threading.Event()
-    real_counts = Search.counts
+    real_step = getattr(Search, step)
 
-    def held_counts(self: Search) -> Any:
+    def held(self: Search) -> Any:
         if self.text == text:
             counting.set()
             release.wait(30)
-        return real_counts(self)
+        return real_step(self)
 
-    monkeypatch.setattr(Search, "counts", held_counts)
+    monkeypatch.setattr(Search, step, held)
     return counting, release

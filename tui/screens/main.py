@@ -507,7 +507,12 @@ class MainScreen(Screen[None]):
             self._unread = max(self._unread, 1)
             self.status.set_status(index="waiting for another newsread to finish indexing")
             self._update_results_title()
-        if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
+        if (
+            phase == "reading"
+            and not self.query_text
+            and not (self.results and self.results.hits)
+            and not self.status.status.articles  # (else they are listed once searched)
+        ):
             # A new library's files are read while it is still walked: no total yet.
             so_far = f"{done:,} of {total:,} files" if total else f"{done:,} files so far"
             self.show_message(
