@@ -489,6 +489,32 @@ class TestResults:
             assert listed.highlighted_row == 30
             assert listed.rows[30].title in rendered_text(listed)
 
+    async def test_sort_goes_between_newest_and_oldest_on_a_list_with_no_words(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Every article listed (no query), `s` said "Sorted by newest" over the same list,
+        then "Sorted by relevance" over a list newest first: with no words there is nothing
+        to rank by."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("escape")
+            seen = []
+            for _ in range(3):
+                await pilot.press("s")
+                await settle(pilot)
+                assert app.main.results is not None
+                seen.append((app.main.results.sort, notifications(app)[-1]))
+            assert seen == [
+                ("oldest", "Sorted by oldest"),
+                ("newest", "Sorted by newest"),
+                ("oldest", "Sorted by oldest"),
+            ]
+            await search(pilot, "kelmor")  # words again: relevance is a choice
+            await pilot.press("s")
+            await settle(pilot)
+            assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
+
     async def test_sorting_and_unfiltering_keep_the_list_on_the_hit_it_was_on(
         self, library: Path, make_app: MakeApp
     ) -> None:

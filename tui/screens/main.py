@@ -1505,7 +1505,14 @@ class MainScreen(Screen[None]):
         return (version.id, version.title) if version is not None else ("", "")
 
     def action_toggle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        results = self.results
+        if results is not None and not results.terms and not self.like:
+            # No words to rank by (every article listed, a filter or tag alone): the list is
+            # by date whatever is asked. `s` said "Sorted by newest" over the same list, and
+            # then "Sorted by relevance" over a list newest first: it goes between the two.
+            self.sort = "newest" if results.sort == "oldest" else "oldest"
+        else:
+            self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self._search_again()
         self.notify(f"Sorted by {self.sort}", timeout=2)
 
