@@ -1338,14 +1338,12 @@ def _saving_the_batch() -> None:
 def start_indexing_if_new(root: Path) -> Indexing | None:
     """A new library's first update, started before the app is even imported: the app's
     imports and first frame take most of a second, in which the child imports the index and
-    opens the library; it reads once the app has painted (`Indexing.go`). So is an update
-    stopped before it read every file (quit mid-build): it resumes at once, not after the
-    app's own walk of the folder. None for a library indexed before (the app looks for
-    changes itself, and most launches have none)."""
+    opens the library; it reads once the app has painted (`Indexing.go`). None for a library
+    indexed before (the app looks for changes itself, and most launches have none)."""
     from newsread.index import paths
 
     index_dir = paths.index_dir(root)
-    if (index_dir / "newsread.json").exists() and not paths.unfinished_update(root):
+    if (index_dir / "newsread.json").exists():
         return None
     from newsread.index import Indexing  # (multiprocessing: only for a new library)
 

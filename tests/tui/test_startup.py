@@ -651,24 +651,17 @@ async def test_a_library_read_by_older_parsers_is_read_again_by_a_child_process(
     again.close()
 
 
-@pytest.mark.parametrize(
-    "stopped_midway", [pytest.param(False, marks=pytest.mark.first_index, id="new"), True]
-)
-async def test_an_update_started_before_the_app_is_the_one_it_follows(
-    stopped_midway: bool, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.first_index
+async def test_a_new_librarys_update_started_before_the_app_is_the_one_it_follows(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`newsread` starts a new library's update before importing the app (its imports and
-    first frame are most of a second): the app follows that update, and starts none. So it
-    does for a build quit mid-way: it resumes at once, not after the app walked the folder."""
+    first frame are most of a second): the app follows that update, and starts none."""
     from newsread.tui.cli import start_indexing_if_new
 
     def forbidden(*args: object, **callbacks: object) -> object:
         raise AssertionError("the app started an update of its own")
 
-    if stopped_midway:
-        stopped = Library(library).open()
-        stopped.set_unfinished(True)
-        stopped.close()
     monkeypatch.setattr(Library, "update", forbidden)
     monkeypatch.setattr(newsread.index, "update_in_subprocess", forbidden)
     started = start_indexing_if_new(library)
