@@ -49,6 +49,13 @@ def fold(text: str) -> str:
     return folded
 
 
+def tag_key(tag: str) -> str:
+    """What tells tags apart: a tag's `fold`, so a tag matches as a word does everywhere
+    else. "İstanbul", "ISTANBUL" and "istanbul", "Россия" and "россия", "Éducation" typed
+    composed or not, "Entdeckungen" with a soft hyphen and without, are one tag."""
+    return fold(tag)
+
+
 # No part of a word as it is seen: a word's (non-)joiner, which shapes its letters ("می‌گویند"
 # is typed with it or without), and the characters never seen (a soft hyphen ...).
 _INVISIBLE = re.compile(f"[{JOINERS}{UNSEEN}]")

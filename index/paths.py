@@ -107,6 +107,17 @@ def index_dir(library: Path) -> Path:
     return cache_dir() / "indexes" / f"{name or 'library'}-{digest}"
 
 
+UNFINISHED = "NEWSREAD_UNFINISHED"
+"""In a library's index folder while an update has files left to read (it was stopped, or
+killed): the next update resumes it (`OpenIndex.set_unfinished`)."""
+
+
+def unfinished_update(library: Path) -> bool:
+    """Whether the last update of `library`'s index stopped before it read every file: one
+    look at its index folder, cheap enough before the app's first frame."""
+    return (index_dir(library) / UNFINISHED).exists()
+
+
 def default_library() -> Path:
     """The bundled sample library."""
     import newsread.sample_articles as samples

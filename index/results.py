@@ -136,6 +136,9 @@ class SearchResults:
     """For a date query that finds nothing: the dates (as lists show them, "2019") of articles
     it would find but for the period rule (`whole_periods`): dated by a year or month alone,
     they may be from outside the dates asked for. Step two (`counted`) alone fills it."""
+    undated: int = 0
+    """Of a date sort's rows (its stories when `folded`), how many have no date: the last
+    ones, whichever way the dates run (step two, `counted`, fills it)."""
     counted: bool = True
     """False for the first step of a two-step search (`Library.begin_search(...).top()`):
     the hits are final, but `total` only counts the hits in hand and `facets` are empty

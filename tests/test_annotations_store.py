@@ -269,6 +269,39 @@ def test_tags_in_any_script_are_one_tag_whatever_their_case(store: AnnotationSto
     assert store.remove_tags(other, "ÉDUCATION") == ("Россия",)
 
 
+def test_tags_are_folded_as_words_are_and_spellings_stored_apart_before_are_one_tag(
+    store: AnnotationStore, db_path: Path
+) -> None:
+    """Search folds Turkish İ and ı, soft hyphens and zero-width characters (`fold`); tags
+    did not: `istanbul` found nothing tagged "İstanbul", and "İstanbul" and "ISTANBUL" were
+    two tags. Stored before, two such spellings on one article stay, shown as one tag."""
+    article = make_article()
+    other = make_article(url="https://news.example/other", key="other.txt", title="Other")
+    both = {"İstanbul", "Entdeckungen"}
+    assert set(store.add_tags(article, "İstanbul", "Entdeckungen")) == both
+    hidden = "Ent\u00addeckun\u200bgen"  # a soft hyphen and a zero-width space
+    assert set(store.add_tags(other, "ISTANBUL", "ılgı", hidden)) == both | {"ılgı"}
+    assert set(store.add_tags(article, "istanbul", "ILGI")) == both | {"ılgı"}
+    for spelling in ("istanbul", "ISTANBUL", "İSTANBUL", "Istanbul"):
+        matching = store.articles_matching(tags=[spelling])
+        assert matching.matches(article) and matching.matches(other), spelling
+    assert store.articles_matching(tags=["entdeckungen"]).matches(other)
+    with sqlite3.connect(db_path) as db:  # as an older newsread stored them: two tags
+        (article_id,) = db.execute("SELECT article_id FROM tags WHERE tag = 'ılgı'").fetchone()
+        db.execute(
+            "INSERT INTO tags (article_id, tag, created) VALUES (?, 'ILGI', '2099-01-01')",
+            (article_id,),
+        )
+    assert sorted(store.article_state(article).tag_names) == sorted(both | {"ılgı"})
+    assert store.all_tags() == [
+        TagCount("Entdeckungen", 2),
+        TagCount("İstanbul", 2),
+        TagCount("ılgı", 2),
+    ]
+    assert set(store.remove_tags(article, "ilgi")) == both  # both spellings
+    assert store.all_tags()[-1] == TagCount("ılgı", 1)
+
+
 def test_notes_are_kept_as_written_minus_control_sequences(store: AnnotationStore) -> None:
     article = make_article()
     note = "\n\n  indented line\n\x1b]52;c;ZXZpbA==\x07**bold**\x1b[31m red\n\n"

@@ -761,6 +761,22 @@ def test_an_update_stopped_midway_says_how_far_it_got_as_it_saves(small_library:
     assert (saving[-1].done, saving[-1].total) == (4, 9)
 
 
+def test_an_update_stopped_midway_is_marked_unfinished_until_an_update_reads_the_rest(
+    small_library: Path,
+) -> None:
+    """A build quit mid-way, relaunched: its counts read as complete for ~10 s, with nothing
+    saying the build resumed. The mark the next launch looks for before its first frame."""
+    from newsread.index import paths
+
+    library = _open(small_library)
+    stopped = library.update(cancelled=lambda: True)
+    assert stopped.cancelled and paths.unfinished_update(small_library)
+    finished = library.update()
+    assert finished.indexed == 3 and not paths.unfinished_update(small_library)
+    library.set_unfinished(True)  # killed with every file read: the next look says it is done
+    assert not library.update().changed and not paths.unfinished_update(small_library)
+
+
 def test_a_new_librarys_first_commit_comes_before_its_walk_ends(
     small_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -529,6 +529,27 @@ def test_undated_articles_sort_last_by_date(small_library: Path) -> None:
     assert dict(library.search("").facets["year"]) == {"2017": 1, "2019": 1, "2021": 1, "": 1}
 
 
+@pytest.mark.parametrize("fold", [False, True])
+def test_a_date_sort_counts_its_undated_rows(small_library: Path, fold: bool) -> None:
+    """The list labels where the undated rows begin: the last `undated` of its rows (stories,
+    folded: a story is undated when none of its versions has a date)."""
+    body = " ".join(
+        f"The Kelmor pier keeper logged ship number {n} at the quay." for n in range(12)
+    )
+    for name in ("undated.txt", "undated copy.txt"):  # one story, told twice
+        (small_library / name).write_text(f"Undated note\n\n{body}\n")
+    library = Library(small_library).open()
+    library.update()
+    for sort in ("newest", "oldest"):
+        results = library.search("", sort=sort, fold=fold)
+        rows = results.stories if fold else results.total
+        assert (rows, results.undated) == ((4, 1) if fold else (5, 2))
+        assert [hit.published is None for hit in results.hits][-results.undated :] == [
+            True
+        ] * results.undated
+    assert library.search("kelmor", fold=fold).undated == 0  # by relevance: no such rows
+
+
 def test_articles_of_one_date_are_sorted_alike_however_the_library_was_built(
     tmp_path: Path,
 ) -> None:

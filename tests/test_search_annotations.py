@@ -70,6 +70,15 @@ def test_a_tag_typed_with_quotes_and_parentheses_is_found(library: Library) -> N
     assert _titles(library, "tag:«brouillon» “old town”") == ["River flood reaches the old town"]
 
 
+def test_a_tag_clause_finds_a_tag_as_a_search_finds_its_words(library: Library) -> None:
+    """`istanbul` found "İstanbul" in articles, and no article tagged "İstanbul"."""
+    flood = library.article("flood.txt")
+    assert flood
+    library.annotations.add_tags(flood, "İstanbul", "Entdeckungen")
+    for clause in ("tag:istanbul", "tag:ISTANBUL", "tag:Ent\u00addeckungen"):
+        assert _titles(library, clause) == ["River flood reaches the old town"], clause
+
+
 def test_note_and_highlight_words(library: Library) -> None:
     assert _titles(library, "note:ministry") == ["Grain export sanctions tightened"]
     assert _titles(library, "note:2009") == ["River flood reaches the old town"]

@@ -252,6 +252,8 @@ class NewsreadApp(App[None]):
         """Whether the status line shows query times (snapshot tests turn them off)."""
         self.cursor_blink = cursor_blink
         self.library: Library | None = None
+        self.resuming = paths.unfinished_update(self.root)
+        """An update stopped before it read every file (quit mid-build): this one resumes it."""
         self.state_path = paths.state_path()
         self.session: SessionState
         self.session, self._state_notice = load_state(self.state_path)

@@ -28,6 +28,9 @@ class Host(Protocol):
     """The library folder."""
     library: Library | None
     """The open library (None until the index worker has opened it)."""
+    resuming: bool
+    """An update of the library stopped before it read every file: this launch resumes it,
+    and what is listed meanwhile is what was read so far."""
     session: SessionState
     config: Config
     show_timings: bool

@@ -14,7 +14,6 @@ import shutil
 import sqlite3
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 from newsread.index.annotations.model import AnnotationError
 from newsread.index.file_systems import shared_file_system
 from newsread.index.folding import fold
+from newsread.index.folding import tag_key as tag_key  # the store's queries use it from here
 from newsread.index.private_files import create_private_file, make_private_dir
 
 log = logging.getLogger(__name__)
@@ -209,12 +209,6 @@ def add_functions(connection: sqlite3.Connection) -> sqlite3.Connection:
     connection.create_function("newsread_fold", 1, _fold_text, deterministic=True)
     connection.create_function("newsread_tag_key", 1, _sql_tag_key, deterministic=True)
     return connection
-
-
-def tag_key(tag: str) -> str:
-    """What tells tags apart: "Россия" and "россия", "Éducation" and "éducation" (typed
-    composed or not) are one tag. The tags column's NOCASE folds only ASCII letters."""
-    return unicodedata.normalize("NFC", tag).casefold()
 
 
 def _sql_tag_key(tag: str | None) -> str | None:

@@ -21,7 +21,7 @@ from newsread.index.annotations.model import (
     Tag,
 )
 from newsread.index.article import derived_source
-from newsread.index.folding import fold
+from newsread.index.folding import fold, tag_key
 from newsread.index.text import sanitise, sanitise_line
 
 STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -202,11 +202,17 @@ def merge_article_rows(
 
 
 def tags(db: sqlite3.Connection, article_id: str) -> tuple[Tag, ...]:
+    """The article's tags, first added first. Two stored spellings of one tag (`tag_key`:
+    "İstanbul" and "istanbul", told apart before tags were folded as words are) are one,
+    under the first's spelling: removing it removes both."""
     rows = db.execute(
         "SELECT tag, created FROM tags WHERE article_id = ? ORDER BY created, tag",
         (article_id,),
     ).fetchall()
-    return tuple(Tag(row[0], required_time(row[1])) for row in rows)
+    first: dict[str, Tag] = {}
+    for row in rows:
+        first.setdefault(tag_key(row[0]), Tag(row[0], required_time(row[1])))
+    return tuple(first.values())
 
 
 def state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> ArticleState:

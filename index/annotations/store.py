@@ -768,13 +768,16 @@ class AnnotationStore:
         where, params = ("", ()) if library is None else (" WHERE a.library IN (?, '')", (library,))
         rows = self._read(
             lambda db: db.execute(
-                "SELECT MIN(t.tag), COUNT(*) FROM tags t"
+                # An article holding two spellings of one tag (stored before tags were folded
+                # as words are) counts once; the tag goes by its first spelling (SQLite takes
+                # a bare column from the row MIN() picks).
+                "SELECT t.tag, MIN(t.created), COUNT(DISTINCT t.article_id) AS n FROM tags t"
                 f" LEFT JOIN articles a ON a.article_id = t.article_id{where} GROUP BY newsread_tag_key(t.tag)"
-                " ORDER BY COUNT(*) DESC, MIN(t.tag) COLLATE NOCASE",
+                " ORDER BY n DESC, t.tag COLLATE NOCASE",
                 params,
             ).fetchall()
         )
-        return [TagCount(row[0], row[1]) for row in rows]
+        return [TagCount(row[0], row[2]) for row in rows]
 
     def set_read(self, article: Article, read: bool = True) -> ArticleState:
         """Mark the article read (now) or unread."""

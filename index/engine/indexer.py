@@ -363,6 +363,7 @@ def update_library(
             library.docs.commit()
         if plan.to_read or plan.to_remove:
             return None
+        library.set_unfinished(False)  # an update stopped with every file read since
         report(Progress("done"))
         skipped, folders = _by_folder(
             tuple(sorted(library.docs.skipped() + scan.problems)), scan.files
@@ -436,6 +437,7 @@ def update_library(
             known = plan.known if agree else None
             grown = plan.grown if agree else {}  # else every file's documents are taken out
             library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
+            library.set_unfinished(True)  # cleared once every file is read
             if not library.docs.has_files():
                 # A new library: every file it will hold is read by this version, so say so before
                 # the first commit; a process opening it mid-way must not take it for an old one.
@@ -538,6 +540,7 @@ def update_library(
             library.docs.set_meta("dirty", None)
             if not was_cancelled:
                 library.docs.set_meta("parser", str(PARSER_VERSION))
+                library.set_unfinished(False)
             if not was_cancelled and _large(plan, scan) and should_merge(library):
                 # Everything is searchable now; the merge only makes searches cheaper.
                 if on_commit:

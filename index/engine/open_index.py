@@ -385,6 +385,15 @@ class OpenIndex:
 
         return self.docs.has_files() and self.docs.get_meta("parser") != str(PARSER_VERSION)
 
+    def set_unfinished(self, unfinished: bool) -> None:
+        """Say in the index folder that an update has files left to read (or no longer has):
+        a launch meanwhile shows its counts as counts so far (`paths.unfinished_update`)."""
+        marker = self.index_dir / paths.UNFINISHED
+        if unfinished:
+            create_private_file(marker)
+        else:
+            marker.unlink(missing_ok=True)
+
     def count(self) -> int:
         """Articles in the store."""
         return self.docs.count()

@@ -1834,9 +1834,23 @@ class Search:
             folder_sources=folders,
             timeline=timeline,
             stories=max(stories.count_stories(self._story_of, docnums), first.stories),
+            undated=self._undated_rows(searcher, docnums),
             elapsed=time.perf_counter() - self.started,
             limited="; ".join(dict.fromkeys(self.notes)),
             counted=True,
+        )
+
+    def _undated_rows(self, searcher: Any, docnums: list[int]) -> int:
+        """Of a date sort's rows, how many are undated (they come last): the matches with no
+        date, or, folded, the stories none of whose matches has one. 0 by relevance."""
+        if self.sort == "relevance" or not docnums:
+            return 0
+        dates = _column(searcher, "date_order")
+        if not self.fold:
+            return sum(1 for docnum in docnums if dates[docnum] < 0)
+        dated = [docnum for docnum in docnums if dates[docnum] >= 0]
+        return stories.count_stories(self._story_of, docnums) - stories.count_stories(
+            self._story_of, dated
         )
 
     def _period_only(self, searcher: Any) -> tuple[str, ...]:

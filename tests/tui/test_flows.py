@@ -11,7 +11,16 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import notifications, rendered_text, settle, wait_for, write_feed
+from tui_helpers import (
+    UNDATED,
+    IndexedLibraries,
+    build_partly_undated_library,
+    notifications,
+    rendered_text,
+    settle,
+    wait_for,
+    write_feed,
+)
 
 from newsread.index import SearchResults
 from newsread.index.config import Config
@@ -420,6 +429,90 @@ class TestResults:
             await pilot.press("s")
             await settle(pilot)
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
+            assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
+
+    async def test_a_date_sort_labels_the_first_undated_row_past_paging_and_resizing(
+        self, tmp_path: Path, indexed_libraries: IndexedLibraries, make_app: MakeApp
+    ) -> None:
+        """Undated articles come last both ways, and nothing said where the dated ones end:
+        a reader took them for the oldest. A label over the first undated row says it; it is
+        no row of its own (the keys pass it by, the count stays)."""
+        library = indexed_libraries.copy(build_partly_undated_library, tmp_path / "library")
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            listed = app.main.results_list
+            first_undated = 28  # of 31: the undated three last
+            assert listed.undated_from is None  # by relevance
+            for sort in ("newest", "oldest"):
+                await pilot.press("s")
+                await settle(pilot)
+                assert app.main.results.sort == sort  # type: ignore[union-attr]
+                assert listed.undated_from == first_undated
+                assert " of 31 · " in str(listed.border_title)
+                assert "Undated from here" not in rendered_text(listed)  # far below
+                await pilot.press("G")  # the last page only: the row before is not loaded
+                await settle(pilot)
+                for size in ((80, 24), (160, 40), (80, 24)):
+                    await pilot.resize_terminal(*size)
+                    await settle(pilot)
+                    lines = rendered_text(listed).splitlines()
+                    at = [n for n, line in enumerate(lines) if "Undated from here" in line]
+                    assert at and "Undated note 0" in lines[at[0] + 1], (sort, size, lines)
+                rows = []
+                for _ in range(UNDATED):
+                    await pilot.press("k")
+                    rows.append(listed.highlighted_row)
+                assert rows == [29, 28, 27]  # the label is no stop of its own
+                await pilot.press("g")
+            await pilot.press("s")  # by relevance: no label
+            await settle(pilot)
+            assert listed.undated_from is None
+
+    async def test_the_highlighted_hit_stays_in_view_when_the_terminal_shrinks(
+        self, tmp_path: Path, indexed_libraries: IndexedLibraries, make_app: MakeApp
+    ) -> None:
+        """The last hit highlighted at 160x40, the terminal made 80x24: the list kept its
+        scroll, and the highlighted hit was below the bottom edge (keys moved an unseen
+        highlight) until the highlight moved past the rows shown."""
+        library = indexed_libraries.copy(build_partly_undated_library, tmp_path / "library")
+        app = make_app(library)
+        async with app.run_test(size=(160, 40)) as pilot:
+            await settle(pilot)
+            await search(pilot, "harbour")
+            await pilot.press("G")
+            await settle(pilot)
+            await pilot.resize_terminal(80, 24)
+            await settle(pilot)
+            listed = app.main.results_list
+            assert listed.highlighted_row == 30
+            assert listed.rows[30].title in rendered_text(listed)
+
+    async def test_sort_goes_between_newest_and_oldest_on_a_list_with_no_words(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Every article listed (no query), `s` said "Sorted by newest" over the same list,
+        then "Sorted by relevance" over a list newest first: with no words there is nothing
+        to rank by."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("escape")
+            seen = []
+            for _ in range(3):
+                await pilot.press("s")
+                await settle(pilot)
+                assert app.main.results is not None
+                seen.append((app.main.results.sort, notifications(app)[-1]))
+            assert seen == [
+                ("oldest", "Sorted by oldest"),
+                ("newest", "Sorted by newest"),
+                ("oldest", "Sorted by oldest"),
+            ]
+            await search(pilot, "kelmor")  # words again: relevance is a choice
+            await pilot.press("s")
+            await settle(pilot)
             assert app.main.results.sort == "relevance"  # type: ignore[union-attr]
 
     async def test_sorting_and_unfiltering_keep_the_list_on_the_hit_it_was_on(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import IndexedLibraries, build_library, settle
+from tui_helpers import IndexedLibraries, build_library, build_partly_undated_library, settle
 
 from newsread.tui.app import NewsreadApp
 
@@ -85,3 +85,20 @@ class TestTimeline:
         app: NewsreadApp = make_app(snapshot_library)
         keys = ("tab", "T", "right", "right")  # 2017, its bars reversed
         assert snap_compare(app, terminal_size=(80, 24), run_before=typed(*keys))
+
+
+class TestUndated:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_a_date_sort_labels_where_the_undated_articles_begin(
+        self,
+        snap_compare,
+        tmp_path: Path,
+        indexed_libraries: IndexedLibraries,
+        make_app,
+        size: tuple[int, int],
+    ) -> None:
+        library = indexed_libraries.copy(
+            build_partly_undated_library, tmp_path / "snap" / "library"
+        )
+        app: NewsreadApp = make_app(library)
+        assert snap_compare(app, terminal_size=size, run_before=typed("escape", "G"))

@@ -16,6 +16,7 @@ import pytest
 from tui_helpers import (
     IndexedLibraries,
     build_library,
+    hold_counts,
     notifications,
     open_article,
     rendered_text,
@@ -67,19 +68,23 @@ async def test_no_no_match_while_the_first_index_is_running(
 
 
 @pytest.mark.parametrize(
-    ("progress", "status"),
+    ("progress", "status", "unfinished"),
     [
         # A library rebuilt (or a large update) lists what it holds already: "1 of 1" read as
         # the whole count, when 3 of 4 files were still to read.
-        (Progress("reading", 1, 4), ""),
+        (Progress("reading", 1, 4), "indexing 1/4", False),
         # A second app opened while `newsread index` (or another app) builds the library: its
         # list grows with each of the other's commits, but read "1 of 2,152 articles".
-        (Progress("waiting"), "waiting for another newsread"),
+        (Progress("waiting"), "waiting for another newsread", False),
+        # A build quit mid-way, relaunched: while its update walked the folder (~10 s of a big
+        # library) the counts read as complete, and nothing said the build resumed.
+        (Progress("scanning"), "resuming indexing…", True),
     ],
 )
 async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
     progress: Progress,
     status: str,
+    unfinished: bool,
     library: Path,
     make_app: MakeApp,
     monkeypatch: pytest.MonkeyPatch,
@@ -93,8 +98,15 @@ async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
         return real_update(self, **callbacks)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Library, "update", paused_update)
+    if unfinished:
+        stopped = Library(library).open()
+        stopped.set_unfinished(True)  # as an update stopped before it read every file leaves
+        stopped.close()
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
+        status_text = app.main.status.query_one("#status-text")
+        if unfinished:  # from the first frame, before the library is even open
+            assert status in rendered_text(status_text)
         await wait_for(pilot, lambda: app.main.library_ready, workers=False)
         await pilot.press(*"vessa", "enter")
         await wait_for(  # not an earlier search of the letters typed so far ("1 of 4")
@@ -109,11 +121,37 @@ async def test_hits_listed_while_the_library_is_still_read_are_counted_so_far(
         assert str(app.main.results_list.border_title).startswith("1 of 1 so far"), str(
             app.main.results_list.border_title
         )
-        assert status in app.main.status.status.index
+        assert status in rendered_text(status_text)
         release.set()
         await settle(pilot)
         assert not app.main.indexing
         assert "so far" not in str(app.main.results_list.border_title)
+        assert "resum" not in rendered_text(status_text)
+
+
+async def test_a_library_with_articles_is_not_said_empty_while_its_first_search_runs(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A resumed build of a library of thousands of articles said "Indexing 0 of 3,295 files…
+    results appear here as soon as the first batch is saved" until its first search came
+    back: the articles indexed before were there to list."""
+    searching, release = hold_counts(monkeypatch, "", step="top")
+    real_update = Library.update
+
+    def reading(self: Library, **callbacks: Callable[..., object]) -> object:
+        callbacks["on_progress"](Progress("reading", 0, 40))  # type: ignore[operator]
+        release.wait(60)
+        return real_update(self, **callbacks)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "update", reading)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, searching.is_set, workers=False)
+        await wait_for(pilot, lambda: app.main.status.status.total == 40, workers=False)
+        assert "first batch" not in rendered_text(app.main.query_one("#results-message"))
+        release.set()
+        await settle(pilot)
+        assert len(app.main.results_list.keys) == 4
 
 
 async def test_files_added_changed_and_deleted_are_noticed_and_reindexed(

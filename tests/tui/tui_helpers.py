@@ -112,6 +112,29 @@ def build_library(root: Path) -> Path:
     return root
 
 
+UNDATED = 3
+"""The undated articles of `build_partly_undated_library`, after its 30 dated ones."""
+
+
+def build_partly_undated_library(root: Path) -> Path:
+    """`build_library`'s four articles, 26 more dated a month apart, then `UNDATED` with no
+    date (plain text: a title, a blank line, the body): more dated rows than a page holds."""
+    build_library(root)
+    for n in range(26):
+        write_article(
+            root,
+            f"dated/{n:02}.txt",
+            f"Harbour report number {n}",
+            f"The harbour report for month {n} of the quay works.",
+            date=f"1 {('January', 'March', 'June', 'October')[n % 4]} {1990 + n} [10:00]",
+        )
+    for n in range(UNDATED):
+        path = root / "undated" / f"{n}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"Undated note {n}\n\nA harbour note with no date at all, {n}.\n")
+    return root
+
+
 class IndexedLibraries:
     """Small libraries built and indexed once per test process; each test gets a fresh copy.
 
@@ -424,17 +447,20 @@ def notifications(app: NewsreadApp) -> list[str]:
     return list(app.__dict__.get("said_in_test", []))
 
 
-def hold_counts(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[Any, Any]:
-    """Hold the second step (the exact count, facets and timeline) of the search for `text`:
-    returns (counting, release), two events: set once it is held, and set to let it go."""
+def hold_counts(
+    monkeypatch: pytest.MonkeyPatch, text: str, step: str = "counts"
+) -> tuple[Any, Any]:
+    """Hold the second step (the exact count, facets and timeline) of the search for `text`,
+    or its first (`step="top"`, the first page): returns (counting, release), two events:
+    set once it is held, and set to let it go."""
     counting, release = threading.Event(), threading.Event()
-    real_counts = Search.counts
+    real_step = getattr(Search, step)
 
-    def held_counts(self: Search) -> Any:
+    def held(self: Search) -> Any:
         if self.text == text:
             counting.set()
             release.wait(30)
-        return real_counts(self)
+        return real_step(self)
 
-    monkeypatch.setattr(Search, "counts", held_counts)
+    monkeypatch.setattr(Search, step, held)
     return counting, release

@@ -345,6 +345,10 @@ class MainScreen(Screen[None]):
         self.query_one("#query-error").display = False
         root = self.newsread.root
         self.status.set_status(library=path_key(root.name or str(root)))  # b"\xe9" as "\xe9"
+        if self.newsread.resuming:
+            # Quit mid-build: from the first frame, the counts to come are counts so far.
+            self._unread = 1
+            self.status.set_status(index="indexing", resumed=True)
         self.show_message("Opening the library…")
         self.search_input.focus()
         # The last session's query comes back selected, as a browser's address bar does:
@@ -468,7 +472,7 @@ class MainScreen(Screen[None]):
     def _library_failed(self, message: LibraryFailed) -> None:
         reason = self.library_problem = message.reason
         self._let_keys_go()
-        self.status.set_status(index="not opened")
+        self.status.set_status(index="not opened", resumed=False)
         if message.folder_there:  # the index's trouble (HOME=/, a cache it may not write)
             # Not "once space is freed": HOME=/ is no full disk.
             self.show_message(f"{reason}.\n\nctrl+r tries again once that is put right.")
@@ -503,7 +507,12 @@ class MainScreen(Screen[None]):
             self._unread = max(self._unread, 1)
             self.status.set_status(index="waiting for another newsread to finish indexing")
             self._update_results_title()
-        if phase == "reading" and not self.query_text and not (self.results and self.results.hits):
+        if (
+            phase == "reading"
+            and not self.query_text
+            and not (self.results and self.results.hits)
+            and not self.status.status.articles  # (else they are listed once searched)
+        ):
             # A new library's files are read while it is still walked: no total yet.
             so_far = f"{done:,} of {total:,} files" if total else f"{done:,} files so far"
             self.show_message(
@@ -602,7 +611,7 @@ class MainScreen(Screen[None]):
         state = "indexing stopped" if cancelled else "up to date"
         if skipped:
             state += f" ({skipped} skipped)"
-        self.status.set_status(index=state, articles=articles, done=0, total=0)
+        self.status.set_status(index=state, articles=articles, done=0, total=0, resumed=False)
         self._drop_read_only_notice()
         if articles == 0:
             self.results_list.clear_results()
@@ -655,7 +664,7 @@ class MainScreen(Screen[None]):
         self.indexing = False
         self._unread = 0
         self._update_results_title()
-        self.status.set_status(index="not updated", done=0, total=0)
+        self.status.set_status(index="not updated", done=0, total=0, resumed=False)
         if self.results is None and self._searched is None:
             self.search_now()  # what the index already holds is still searchable
 
@@ -1496,7 +1505,14 @@ class MainScreen(Screen[None]):
         return (version.id, version.title) if version is not None else ("", "")
 
     def action_toggle_sort(self) -> None:
-        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        results = self.results
+        if results is not None and not results.terms and not self.like:
+            # No words to rank by (every article listed, a filter or tag alone): the list is
+            # by date whatever is asked. `s` said "Sorted by newest" over the same list, and
+            # then "Sorted by relevance" over a list newest first: it goes between the two.
+            self.sort = "newest" if results.sort == "oldest" else "oldest"
+        else:
+            self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self._search_again()
         self.notify(f"Sorted by {self.sort}", timeout=2)
 

@@ -20,9 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
+
+from newsread.index.folding import tag_key
 
 if TYPE_CHECKING:
     from newsread.index.annotations import AnnotationStore
@@ -33,6 +35,19 @@ WATCH = 1.5
 SAVED_WAIT = 30.0
 """The longest the view behind the dialog waits for a change being written before reading the
 tags (the store waits out another session's lock for less)."""
+
+
+class TagSuggester(Suggester):
+    """A known tag for what is typed, compared as tags are (`tag_key`): "ist" suggests
+    "İstanbul", as `tag:ist*` would find it."""
+
+    def __init__(self, tags: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tags = [(tag_key(tag), tag) for tag in tags]
+
+    async def get_suggestion(self, value: str) -> str | None:
+        typed = tag_key(value)
+        return next((tag for key, tag in self._tags if typed and key.startswith(typed)), None)
 
 
 class TagList(OptionList):
@@ -227,9 +242,9 @@ class TagDialog(ModalScreen[bool]):
         elif tag_list.has_focus:
             self.query_one(TagInput).focus()
         if message.known is not None:
-            mine = {tag.casefold() for tag in message.tags}
-            others = [tag for tag in message.known if tag.casefold() not in mine]
-            self.query_one(Input).suggester = SuggestFromList(others, case_sensitive=False)
+            mine = {tag_key(tag) for tag in message.tags}
+            others = [tag for tag in message.known if tag_key(tag) not in mine]
+            self.query_one(Input).suggester = TagSuggester(others)
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:

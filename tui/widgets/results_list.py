@@ -53,6 +53,9 @@ HELD_ROWS = 200
 ROW_LINES = 3
 """Lines of a hit's prompt (title, meta, snippet); every row has this height."""
 PLACEHOLDER = Content("…\n\n")
+UNDATED_LABEL = "Undated from here: no date to sort by"
+"""Over the first undated row of a date sort: read without it, the undated articles (last
+both ways) were taken for the oldest."""
 _SPACE = re.compile(r"\s+")
 
 
@@ -119,6 +122,14 @@ def hit_prompt(hit: Hit, marks: ArticleMarks | None = None, width: int | None = 
     if width is not None:
         lines = [clip_content(line, width) for line in lines]
     return Content("\n").join(lines)
+
+
+def undated_label(width: int) -> Content:
+    """ "── Undated from here: no date to sort by ────": a rule across the row, cut to `width`."""
+    words = f"── {UNDATED_LABEL} "
+    rule = "─" * max(width - cell_len(words), 0)
+    label = Content.assemble((words, "bold $text-warning"), (rule, "$text-muted"))
+    return clip_content(label, width)
 
 
 def meta_line(hit: Hit, width: int | None = None) -> str:
@@ -366,6 +377,9 @@ class ResultsList(StoppingOptionList):
 
     def on_resize(self) -> None:
         self._fit_title()
+        # Made shorter (a terminal resized, the wide layout left), the list kept its scroll:
+        # the highlighted hit was below its bottom edge, and keys moved a highlight unseen.
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _fit_title(self) -> None:
         if self.list_title is not None:
@@ -378,6 +392,20 @@ class ResultsList(StoppingOptionList):
         if self.results is None or not self.results.hits:
             return 0
         return self.results.stories if self.results.folded else self.results.total
+
+    @property
+    def undated_from(self) -> int | None:
+        """The first undated row of a date sort with dated rows before it, else None: a
+        label over it says where the dates end."""
+        results = self.results
+        if results is None or results.sort == "relevance" or not results.undated:
+            return None
+        first = self.total - results.undated
+        return first if first > 0 else None
+
+    def _row_lines(self, option: HitOption) -> int:
+        """Lines of a hit's row: one more for the label over the first undated one."""
+        return ROW_LINES + (option.row == self.undated_from)
 
     def show_results(
         self,
@@ -504,6 +532,12 @@ class ResultsList(StoppingOptionList):
             self.refresh_bindings()  # its key, in the footer drawn when the list had none
         if self.total > shown:
             self._hold(HELD_ROWS + (self._wanted[1] if self._wanted else 0))
+        undated = self.undated_from
+        option = self._hit_option(undated) if undated is not None else None
+        if option is not None:  # its row gets the label's line
+            option._visual = None
+            self._clear_caches()
+            self.refresh(layout=True)
         if self._wanted is not None and self.option_count:
             key, row, placed = self._wanted
             if self.highlighted == placed:
@@ -598,10 +632,12 @@ class ResultsList(StoppingOptionList):
                 option.width = width
                 if hit is None:
                     self._ask_for(option.row)
-                    option._visual = visualize(self, PLACEHOLDER, markup=False)
+                    prompt = PLACEHOLDER
                 else:
                     prompt = hit_prompt(hit, self.marks.get(hit.key), width)
-                    option._visual = visualize(self, prompt)
+                if option.row == self.undated_from:
+                    prompt = Content("\n").join([undated_label(width), prompt])
+                option._visual = visualize(self, prompt, markup=False)
         return super()._get_visual(option)
 
     def _prompt_width(self) -> int:
@@ -631,7 +667,7 @@ class ResultsList(StoppingOptionList):
             for index in range(start, len(options)):
                 option = options[index]
                 height = (
-                    ROW_LINES
+                    self._row_lines(option)
                     if isinstance(option, HitOption)
                     else self._get_visual(option).get_height(rules, width - padding.width)
                 ) + option._divider

@@ -34,6 +34,8 @@ class Status:
     limited: str = ""
     opening: str = ""
     """The big article being opened, while it is (`MainScreen.open_article`)."""
+    resumed: bool = False
+    """The update indexing resumes one stopped before it read every file (quit mid-build)."""
 
     def with_(self, **changes: object) -> Status:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -64,7 +66,11 @@ def _status_line(status: Status, library: str, timings: bool, articles: bool) ->
         plural = "" if status.articles == 1 else "s"
         parts.append(Content(f"{status.articles:,} article{plural}"))
     if status.index == "indexing":
-        label = f"indexing {status.done:,}/{status.total:,}" if status.total else "scanning…"
+        if status.total:
+            label = f"indexing {status.done:,}/{status.total:,}"
+            label += " (resumed)" if status.resumed else ""
+        else:
+            label = "resuming indexing…" if status.resumed else "scanning…"
         parts.append(Content(label).stylize("$text-warning"))
     elif status.index:
         parts.append(Content(status.index).stylize("$text-muted"))
