@@ -1140,3 +1140,36 @@ def test_json_export_round_trips_every_character_of_odd_notes_and_quotes(
         assert export_json(theirs.annotations()) == exported
         mine.close()
         theirs.close()
+
+
+def test_an_article_retitled_since_is_cited_and_listed_by_its_title_now(
+    tmp_path: Path, fresh: AnnotationStore
+) -> None:
+    """Seen in use: a file's title rewritten after a passage of it was highlighted. The
+    Markdown's heading gave the new title, but each highlight (in the JSON, and in the
+    highlights view, `as_listed`) still named the article by its title when highlighted."""
+    from newsread.index.annotations.placing import as_listed, cited_now
+    from newsread.index.library import Library
+
+    root = tmp_path / "library"
+    root.mkdir()
+    body = "The port authority said the northern quay would close for six weeks."
+    (root / "quay.md").write_text(f"# Quay to close\n\n{body}\n")
+    library = Library(root).open()
+    try:
+        library.update()
+        article = library.article("quay.md")
+        assert article is not None
+        fresh.add_highlight(article, *span(article, "northern quay"))
+        (root / "quay.md").write_text(f"# Northern quay closes for six weeks\n\n{body}\n")
+        library.update()
+        cited = cited_now(library, fresh.annotations())
+        listed, gone = as_listed(library, fresh.all_highlights())
+    finally:
+        library.close()
+    exported = json.loads(export_json(cited))["first"]["items"]
+    assert [a["newsread:article"]["title"] for a in exported] == [
+        "Northern quay closes for six weeks"
+    ]
+    assert [h.article.title for h in listed] == ["Northern quay closes for six weeks"]
+    assert not gone
