@@ -31,6 +31,7 @@ from newsread.tui import app as app_module
 from newsread.tui.app import NewsreadApp
 
 MakeApp = Callable[..., NewsreadApp]
+GONE = "The open article's file was moved or deleted: this is the text read before"
 
 
 @pytest.mark.first_index
@@ -443,6 +444,33 @@ async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
             lambda: any("moved or deleted" in m for m in notifications(app)),
         )
         assert "three times" in rendered_text(app.main.reader)  # kept, and said so
+
+
+@pytest.mark.parametrize("query", ["kelmor", "ferry"])
+async def test_a_previewed_article_deleted_gives_way_to_the_next_hit_unannounced(
+    library: Path, make_app: MakeApp, query: str
+) -> None:
+    """Seen in use at 160x40: the article previewed beside the list deleted, the list put its
+    highlight on the next hit and previewed that, under "The open article's file was moved or
+    deleted: this is the text read before", said of an article no longer shown. With no other
+    hit (`ferry`) the preview stays, and that is said."""
+    app = make_app(library)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*query, "enter")
+        await settle(pilot)
+        results, view = app.main.results_list, app.main.article_view
+        first, others = results.keys[0], results.keys[1:]
+        assert app.focused is results
+        await wait_for(pilot, lambda: view.article is not None and view.article.key == first)
+        (library / first).unlink()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: first not in results.keys)
+        if others:
+            await wait_for(pilot, lambda: view.article.key == results.keys[0])
+        await settle(pilot)
+        said = [n for n in notifications(app) if "open article" in n]
+        assert said == ([] if others else [GONE])
 
 
 async def test_the_open_article_of_a_file_of_several_stays_when_one_is_put_before_it(

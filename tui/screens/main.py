@@ -564,6 +564,12 @@ class MainScreen(Screen[None]):
     def _shown_article_changed(self, message: ShownArticleChanged) -> None:
         if message.generation != self._article_generation:
             return
+        previewed = self.wide and self.results_list.has_focus
+        if (message.gone or message.renamed) and previewed and self._other_hits(message.key):
+            # A preview of the highlighted hit: the search the commit reran moves the
+            # highlight off a key the index no longer has, and the preview follows it. Said
+            # here, "the open article" was one no longer on screen.
+            return
         if message.renamed:
             # The same text under another name: reading (and highlighting) goes on there.
             if self.session.article == message.key:
@@ -590,6 +596,10 @@ class MainScreen(Screen[None]):
             # Its highlights are anchored again in the new text as it opens.
             self.open_article(message.key, focus=self.reader.has_focus, record=False)
             self.notify("The open article's file changed: this is its new text", timeout=6)
+
+    def _other_hits(self, key: str) -> bool:
+        """Whether the list holds a hit other than `key`'s, for its highlight to move to."""
+        return any(listed != key for listed in self.results_list.keys)
 
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
