@@ -169,6 +169,8 @@ class ShownArticleChanged(Message):
     key: str
     gone: bool
     renamed: str = ""
+    unreadable: str = ""
+    """Why the file, still there, is no longer read (gone: emptied, its text now junk)."""
 
 
 @dataclass

@@ -446,6 +446,28 @@ async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
         assert "three times" in rendered_text(app.main.reader)  # kept, and said so
 
 
+@pytest.mark.parametrize(
+    ("junk", "reason"),
+    [(b"", "empty file"), (bytes(range(256)) * 8, "binary file (contains NUL bytes)")],
+    ids=["emptied", "junk"],
+)
+async def test_the_open_articles_file_made_unreadable_in_place_is_not_said_moved(
+    library: Path, make_app: MakeApp, junk: bytes, reason: str
+) -> None:
+    """Seen in use: a file emptied (or overwritten with binary junk) while its article was
+    open was said "moved or deleted", and the user looked for it elsewhere."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_article(pilot, "ferry.txt")
+        (library / "ferry.txt").write_bytes(junk)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any("open article" in n for n in notifications(app)))
+        notice = f"The open article's file can no longer be read ({reason}): this is the text read before"
+        assert [n for n in notifications(app) if "open article" in n] == [notice]
+        assert "twice a day" in rendered_text(app.main.reader)
+
+
 @pytest.mark.parametrize("query", ["kelmor", "ferry"])
 async def test_a_previewed_article_deleted_gives_way_to_the_next_hit_unannounced(
     library: Path, make_app: MakeApp, query: str

@@ -556,7 +556,9 @@ class MainScreen(Screen[None]):
                 and (article.title, article.body) == (shown.title, shown.body)
             ]
             renamed = same[0] if len(same) == 1 else _edited_in_its_file(library, shown)
-            self.post_message(ShownArticleChanged(generation, shown.key, True, renamed))
+            state = None if renamed else library.docs.file_state(shown.path)
+            unreadable = state.reason if state is not None else ""
+            self.post_message(ShownArticleChanged(generation, shown.key, True, renamed, unreadable))
         elif (now.title, now.body) != (shown.title, shown.body):
             self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
 
@@ -583,8 +585,15 @@ class MainScreen(Screen[None]):
             if self._said_gone == message.generation:
                 return
             self._said_gone = message.generation
+            # A file emptied or turned to junk in place is still there: "moved or deleted"
+            # sent the user looking for it where it was.
+            happened = (
+                f"can no longer be read ({sanitise_line(message.unreadable)}):"
+                if message.unreadable
+                else "was moved or deleted:"
+            )
             self.notify(
-                "The open article's file was moved or deleted: this is the text read before",
+                f"The open article's file {happened} this is the text read before",
                 severity="warning",
                 timeout=8,
             )
