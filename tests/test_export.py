@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from newsread.index.annotations import (
     AnnotationError,
     AnnotationStore,
+    ArticleAnnotations,
+    Highlight,
     ImportSummary,
     by_published,
     export_json,
@@ -93,6 +95,29 @@ def counter(prefix: str) -> Callable[[], str]:
 def span(article: Article, passage: str) -> tuple[int, int]:
     start = article.body.index(passage)
     return start, start + len(passage)
+
+
+def cited_after(
+    root: Path, fresh: AnnotationStore, name: str, passage: str, change: Callable[[Path], object]
+) -> tuple[list[ArticleAnnotations], list[Highlight]]:
+    """Index `root`, highlight `passage` of `name` in `fresh`, `change` the file and index
+    again: the annotations as exported (`cited_now`) and the highlights as the highlights
+    view lists them (`as_listed`)."""
+    from newsread.index.annotations.placing import as_listed, cited_now
+    from newsread.index.library import Library
+
+    library = Library(root).open()
+    try:
+        library.update()
+        article = library.article(name)
+        assert article is not None
+        fresh.add_highlight(article, *span(article, passage))
+        change(root / name)
+        library.update()
+        listed, _ = as_listed(library, fresh.all_highlights())
+        return cited_now(library, fresh.annotations()), listed
+    finally:
+        library.close()
 
 
 def open_store(path: Path, ids: str = "h") -> AnnotationStore:
@@ -509,26 +534,13 @@ def test_an_article_deleted_since_is_cited_with_its_authors_and_its_month(
 ) -> None:
     """Quoted as last read means cited as last read: who wrote it, and `date: 2021-09` as
     September 2021, not its first day; through an export and an import elsewhere too."""
-    from newsread.index.annotations.placing import cited_now
-    from newsread.index.library import Library
-
     root = tmp_path / "library"
     root.mkdir()
     text = "Ferry fares will stay frozen until spring, the operator said."
     (root / "ferry.md").write_text(
         f"---\ntitle: Fares frozen\nauthor: Mira Holt\ndate: 2021-09\n---\n\n{text}\n"
     )
-    library = Library(root).open()
-    try:
-        library.update()
-        article = library.article("ferry.md")
-        assert article is not None
-        fresh.add_highlight(article, *span(article, "stay frozen"))
-        (root / "ferry.md").unlink()
-        library.update()
-        items = cited_now(library, fresh.annotations())
-    finally:
-        library.close()
+    items, _ = cited_after(root, fresh, "ferry.md", "stay frozen", Path.unlink)
     assert items[0].in_library is False
     assert "Mira Holt, 2021-09, `ferry.md`" in export_markdown(items)
     with open_store(tmp_path / "elsewhere.sqlite3") as elsewhere:
@@ -1140,3 +1152,24 @@ def test_json_export_round_trips_every_character_of_odd_notes_and_quotes(
         assert export_json(theirs.annotations()) == exported
         mine.close()
         theirs.close()
+
+
+def test_an_article_retitled_since_is_cited_and_listed_by_its_title_now(
+    tmp_path: Path, fresh: AnnotationStore
+) -> None:
+    """Seen in use: a file's title rewritten after a passage of it was highlighted. The
+    Markdown's heading gave the new title, but each highlight (in the JSON, and in the
+    highlights view, `as_listed`) still named the article by its title when highlighted."""
+    root = tmp_path / "library"
+    root.mkdir()
+    body = "The port authority said the northern quay would close for six weeks."
+    (root / "quay.md").write_text(f"# Quay to close\n\n{body}\n")
+    retitled = f"# Northern quay closes for six weeks\n\n{body}\n"
+    cited, listed = cited_after(
+        root, fresh, "quay.md", "northern quay", lambda path: path.write_text(retitled)
+    )
+    exported = json.loads(export_json(cited))["first"]["items"]
+    assert [a["newsread:article"]["title"] for a in exported] == [
+        "Northern quay closes for six weeks"
+    ]
+    assert [h.article.title for h in listed] == ["Northern quay closes for six weeks"]

@@ -485,11 +485,24 @@ class NewsreadApp(App[None]):
                     if self.index_in_subprocess and changes
                     else library.update
                 )
+            commits: list[int] = []
+
+            def committed(articles: int) -> None:
+                commits.append(articles)
+                self.post_message(IndexCommitted(articles))
+
             summary = update(
                 on_progress=lambda progress: self.post_message(IndexProgress(progress)),
-                on_commit=lambda articles: self.post_message(IndexCommitted(articles)),
+                on_commit=committed,
                 cancelled=lambda: worker.is_cancelled,
             )
+            if not commits:
+                # Nothing left to read: another process indexed the changes this app's look
+                # counted (two apps open on one library, `newsread index`). Its commits are
+                # shown now, or the list keeps the hits of before under "up to date".
+                elsewhere = self._committed_elsewhere(library)
+                if elsewhere is not None:
+                    self.post_message(IndexCommitted(elsewhere))
             self._seen_generation = library.index.latest_generation()  # this app's commits
         except LibraryError as error:  # e.g. a read-only index: searchable, not updatable
             self.post_message(IndexFailed(str(error)))
@@ -537,11 +550,12 @@ class NewsreadApp(App[None]):
             took = time.monotonic() - started
             self._next_look = time.monotonic() + took / WATCH_SHARE - WATCH_INTERVAL
         returned, self._watch_problem = bool(self._watch_problem), ""
-        committed = self._committed_elsewhere(library)
         if changed or returned or not quiet:
+            # The generation seen stays as it was: the update tells whether another process
+            # committed meanwhile (`_update`).
             self.post_message(LibraryChanged(changed, returned, asked=not quiet))
-        elif committed is not None:  # the files are indexed already: show what they hold
-            self.post_message(IndexCommitted(committed))
+        elif (committed := self._committed_elsewhere(library)) is not None:
+            self.post_message(IndexCommitted(committed))  # indexed already: show what they hold
 
     def _committed_elsewhere(self, library: Library) -> int | None:
         """The library's articles when another process committed to its index since this app

@@ -169,6 +169,8 @@ class ShownArticleChanged(Message):
     key: str
     gone: bool
     renamed: str = ""
+    unreadable: str = ""
+    """Why the file, still there, is no longer read (gone: emptied, its text now junk)."""
 
 
 @dataclass
@@ -193,6 +195,9 @@ class AnnotationsLoaded(Message):
     """A highlight to put the cursor on."""
     edit: str = ""
     """A highlight whose note editor should open now (a highlight made with `N`)."""
+    body: str = ""
+    """The article text the highlights are placed in: the one read when the change was asked
+    for, which the file may have changed since."""
 
 
 @dataclass

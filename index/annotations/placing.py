@@ -310,10 +310,11 @@ def _confirms(
 def as_listed(
     library: Library, highlights: Iterable[Highlight]
 ) -> tuple[list[Highlight], frozenset[str]]:
-    """`highlights` as the highlights view lists them, each article's period as the library has
-    it (the store keeps a date of a year or month alone as its first day), and the ids of those
-    whose article the library no longer has (as `find_article` looks: deleted, or moved and
-    changed at once); each article is looked up once."""
+    """`highlights` as the highlights view lists them, each article's title and period as the
+    library has them (the store keeps the title when highlighted, and a date of a year or month
+    alone as its first day), and the ids of those whose article the library no longer has (as
+    `find_article` looks: deleted, or moved and changed at once); each article is looked up
+    once."""
     found: dict[tuple[str, str, str, str], Article | None] = {}
     listed, gone = [], set()
     for highlight in highlights:
@@ -324,8 +325,11 @@ def as_listed(
         article = found[name]
         if article is None:
             gone.add(highlight.id)
-        elif article.period and article.published == info.published:
-            highlight = replace(highlight, article=replace(info, period=article.period))
+        else:
+            same_day = article.period and article.published == info.published
+            period = article.period if same_day else info.period
+            title = sanitise_line(article.title) or info.title
+            highlight = replace(highlight, article=replace(info, title=title, period=period))
         listed.append(highlight)
     return listed, frozenset(gone)
 
@@ -370,11 +374,14 @@ def _as_last_read(highlight: Highlight, row: ArticleInfo) -> Highlight:
 
 
 def _as_now(info: ArticleInfo, article: Article) -> ArticleInfo:
-    """`info` citing `article` as the library has it: its file, its authors (or credit), and
-    no source where the article names none (one stored by older versions was its folder)."""
+    """`info` citing `article` as the library has it: its title and file, its authors (or
+    credit), and no source where the article names none (one stored by older versions was its
+    folder). A highlight keeps the title its article had when highlighted: retitled since, the
+    heading above it gave the new one and the highlight the old."""
     stood_in = not article.named_source and info.source == sanitise_line(article.source)
     return replace(
         info,
+        title=sanitise_line(article.title) or info.title,
         key=article.key,
         path=article.path,
         authors=cited_authors(article) or info.authors,

@@ -70,6 +70,13 @@ def painted_rows(reader: ReadingPane) -> dict[int, list[str]]:
     return {row: names for row, names in rows.items() if names}
 
 
+def painted_highlights(reader: ReadingPane) -> list[str]:
+    """The highlight styles painted anywhere in the reading pane."""
+    return [
+        name for row in painted_rows(reader).values() for name in row if name.startswith("nr.hl")
+    ]
+
+
 def editor_text(note_editor: NoteEditor) -> str | None:
     """The text in `note_editor`, or None until it is composed (it may be on screen first)."""
     found = note_editor.query("#note-text")
@@ -1022,9 +1029,7 @@ class TestOrphans:
             await wait_for(pilot, lambda: len(reader.highlights) == 1)
             orphan = reader.highlights[0]
             assert orphan.orphaned
-            assert not any(  # never painted
-                name.startswith("nr.hl") for row in painted_rows(reader).values() for name in row
-            )
+            assert not painted_highlights(reader)  # never painted
             # Said where it is: missing from the article, it looked lost (once an article).
             said = "1 highlight's passage is no longer in this article's text: kept, as orphaned"
             await wait_for(pilot, lambda: any(said in m for m in notifications(app)))
@@ -1041,6 +1046,36 @@ class TestOrphans:
             await pilot.press("v", "right_curly_bracket", "p", "r")
             await wait_for(pilot, lambda: not reader.highlights[0].orphaned)
             assert shown_highlights(app) == [("Unions said nothing about it at all on the day.", 3)]
+
+    async def test_a_note_saved_after_its_passage_left_the_file_is_on_an_orphan(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Seen in use: the paragraph deleted from the file while its highlight's note was
+        being written; saved, the note's highlight was listed as placed and painted on the
+        words now where the passage had been (placed in the text read before)."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_article(pilot)
+            reader = app.main.reader
+            await highlight(pilot, SECOND, "N")
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor))
+            await pilot.press(*"on the costs")
+            article = library / KELMOR
+            text = article.read_text(encoding="utf-8")
+            article.write_text(text.replace(SECOND + "\n\n", ""), encoding="utf-8")
+            os.utime(article, (1e9, 1e9))  # a change the scan sees at once
+            app.action_rescan()
+            assert reader.article is not None
+            await wait_for(pilot, lambda: SECOND not in reader.article.body)
+            await pilot.press("ctrl+s")
+            await wait_for(pilot, lambda: "Note saved" in notifications(app))
+            await settle(pilot)
+            [orphan] = reader.highlights
+            assert orphan.orphaned and orphan.highlight.note == "on the costs"
+            assert not painted_highlights(reader)
+            await pilot.press("p")
+            text = rendered_text(app.main.query_one(NotesPanel).notes_list)
+            assert "orphaned · Dock workers" in text
 
 
 class TestMarks:

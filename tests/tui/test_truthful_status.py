@@ -32,6 +32,7 @@ from newsread.tui import app as app_module
 from newsread.tui.app import NewsreadApp
 
 MakeApp = Callable[..., NewsreadApp]
+GONE = "The open article's file was moved or deleted: this is the text read before"
 
 
 @pytest.mark.first_index
@@ -308,12 +309,17 @@ async def test_a_folder_skipped_is_counted_as_a_folder_not_a_file(
         assert "(1 file and 1 folder skipped)" in status
 
 
+@pytest.mark.parametrize(
+    "between", [False, True], ids=["before-the-look", "between-look-and-update"]
+)
 async def test_articles_another_process_indexed_are_shown_at_the_next_look(
-    library: Path, make_app: MakeApp
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, between: bool
 ) -> None:
     """`newsread index` run in another terminal while the app is open: its files are no
     change to the app's looks (they are indexed already), so the list and the article count
-    stayed as they were until the next search."""
+    stayed as they were until the next search. Seen with two apps open: one's look counted
+    the files a `git checkout` changed, the other indexed them first, and the first one's
+    update found nothing left to read: its list kept the hits of before, "up to date"."""
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -324,14 +330,29 @@ async def test_articles_another_process_indexed_are_shown_at_the_next_look(
         app._count_changes(app.library, quiet=True)  # a look before: nothing to say
         await settle(pilot)
         write_article(library, "later.txt", "Vessa bridge reopens", "The Vessa bridge reopened.")
-        other = Library(library).open()  # as `newsread index` opens it, in its own process
-        other.update()
-        other.close()
+
+        real_update = Library.update
+
+        def index_in_another_process() -> None:
+            other = Library(library).open()  # as `newsread index` opens it, in its own process
+            real_update(other)
+            other.close()
+
+        if between:
+
+            def others_first(self: Library, **callbacks: Callable[..., object]) -> object:
+                index_in_another_process()
+                return real_update(self, **callbacks)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(Library, "update", others_first)
+        else:
+            index_in_another_process()
         app._count_changes(app.library, quiet=True)  # the next look
         await wait_for(pilot, lambda: "later.txt" in app.main.results_list.keys)
         await settle(pilot)
         assert app.main.status.status.articles == 5
-        assert not [n for n in notifications(app) if "changed" in n]  # not indexed again
+        if not between:
+            assert not [n for n in notifications(app) if "changed" in n]  # not indexed again
 
 
 async def test_a_library_folder_that_goes_away_is_said_once_and_followed_when_back(
@@ -461,6 +482,55 @@ async def test_the_open_article_follows_its_file_when_it_is_edited_or_moved(
             lambda: any("moved or deleted" in m for m in notifications(app)),
         )
         assert "three times" in rendered_text(app.main.reader)  # kept, and said so
+
+
+@pytest.mark.parametrize(
+    ("junk", "reason"),
+    [(b"", "empty file"), (bytes(range(256)) * 8, "binary file (contains NUL bytes)")],
+    ids=["emptied", "junk"],
+)
+async def test_the_open_articles_file_made_unreadable_in_place_is_not_said_moved(
+    library: Path, make_app: MakeApp, junk: bytes, reason: str
+) -> None:
+    """Seen in use: a file emptied (or overwritten with binary junk) while its article was
+    open was said "moved or deleted", and the user looked for it elsewhere."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_article(pilot, "ferry.txt")
+        (library / "ferry.txt").write_bytes(junk)
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: any("open article" in n for n in notifications(app)))
+        notice = f"The open article's file can no longer be read ({reason}): this is the text read before"
+        assert [n for n in notifications(app) if "open article" in n] == [notice]
+        assert "twice a day" in rendered_text(app.main.reader)
+
+
+@pytest.mark.parametrize("query", ["kelmor", "ferry"])
+async def test_a_previewed_article_deleted_gives_way_to_the_next_hit_unannounced(
+    library: Path, make_app: MakeApp, query: str
+) -> None:
+    """Seen in use at 160x40: the article previewed beside the list deleted, the list put its
+    highlight on the next hit and previewed that, under "The open article's file was moved or
+    deleted: this is the text read before", said of an article no longer shown. With no other
+    hit (`ferry`) the preview stays, and that is said."""
+    app = make_app(library)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*query, "enter")
+        await settle(pilot)
+        results, view = app.main.results_list, app.main.article_view
+        first, others = results.keys[0], results.keys[1:]
+        assert app.focused is results
+        await wait_for(pilot, lambda: view.article is not None and view.article.key == first)
+        (library / first).unlink()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: first not in results.keys)
+        if others:
+            await wait_for(pilot, lambda: view.article.key == results.keys[0])
+        await settle(pilot)
+        said = [n for n in notifications(app) if "open article" in n]
+        assert said == ([] if others else [GONE])
 
 
 async def test_the_open_article_of_a_file_of_several_stays_when_one_is_put_before_it(

@@ -295,17 +295,20 @@ class AnnotatingPanes(Horizontal):
         note_for: str = "",
         note_text: str = "",
         span: tuple[int, int] | None = None,
+        focus: str = "",
+        edit: str = "",
     ) -> None:
         """Run `change` on the store, then reload the article's annotations.
 
         `select_new`/`edit_new` select (or open the note editor of) the highlight `change`
-        returns; `note_for` names the note being saved, so a failure reopens the editor;
-        `span` is the passage being highlighted, selected again if that fails.
+        returns, `focus`/`edit` the one of that id; `note_for` names the note being saved, so
+        a failure reopens the editor; `span` is the passage being highlighted, selected again
+        if that fails.
         """
         self._sequence += 1
         self._run(
             self._sequence, article, change, notice, select_new, edit_new, mark_read, note_for,
-            note_text, span,
+            note_text, span, focus, edit,
         )  # fmt: skip
 
     # A description of its own: by default it is the repr of every argument, the article's
@@ -323,6 +326,8 @@ class AnnotatingPanes(Horizontal):
         note_for: str,
         note_text: str,
         span: tuple[int, int] | None,
+        focus: str,
+        edit: str,
     ) -> None:
         try:
             store = self._store()
@@ -359,8 +364,9 @@ class AnnotatingPanes(Horizontal):
                 highlights,
                 state,
                 notice,
-                new if select_new else "",
-                new if edit_new else "",
+                new if select_new else focus,
+                new if edit_new else edit,
+                article.body,
             )
         )
 
@@ -370,6 +376,12 @@ class AnnotatingPanes(Horizontal):
             self.notify(message.notice, timeout=3)
         article = self._article
         if message.sequence < self._applied or article is None or article.key != message.key:
+            return
+        if message.body != article.body:
+            # Placed in the text read before its file changed (a note written meanwhile, saved
+            # on the article as its editor opened): placed again in the text shown, or a
+            # passage since deleted is painted on the words now where it was, not orphaned.
+            self._annotate(article, None, focus=message.focus, edit=message.edit)
             return
         self._applied = message.sequence
         state = message.state

@@ -565,13 +565,21 @@ class MainScreen(Screen[None]):
                 and (article.title, article.body) == (shown.title, shown.body)
             ]
             renamed = same[0] if len(same) == 1 else _edited_in_its_file(library, shown)
-            self.post_message(ShownArticleChanged(generation, shown.key, True, renamed))
+            state = None if renamed else library.docs.file_state(shown.path)
+            unreadable = state.reason if state is not None else ""
+            self.post_message(ShownArticleChanged(generation, shown.key, True, renamed, unreadable))
         elif (now.title, now.body) != (shown.title, shown.body):
             self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
 
     @on(ShownArticleChanged)
     def _shown_article_changed(self, message: ShownArticleChanged) -> None:
         if message.generation != self._article_generation:
+            return
+        previewed = self.wide and self.results_list.has_focus
+        if (message.gone or message.renamed) and previewed and self._other_hits(message.key):
+            # A preview of the highlighted hit: the search the commit reran moves the
+            # highlight off a key the index no longer has, and the preview follows it. Said
+            # here, "the open article" was one no longer on screen.
             return
         if message.renamed:
             # The same text under another name: reading (and highlighting) goes on there.
@@ -586,8 +594,15 @@ class MainScreen(Screen[None]):
             if self._said_gone == message.generation:
                 return
             self._said_gone = message.generation
+            # A file emptied or turned to junk in place is still there: "moved or deleted"
+            # sent the user looking for it where it was.
+            happened = (
+                f"can no longer be read ({sanitise_line(message.unreadable)}):"
+                if message.unreadable
+                else "was moved or deleted:"
+            )
             self.notify(
-                "The open article's file was moved or deleted: this is the text read before",
+                f"The open article's file {happened} this is the text read before",
                 severity="warning",
                 timeout=8,
             )
@@ -599,6 +614,10 @@ class MainScreen(Screen[None]):
             # Its highlights are anchored again in the new text as it opens.
             self.open_article(message.key, focus=self.reader.has_focus, record=False)
             self.notify("The open article's file changed: this is its new text", timeout=6)
+
+    def _other_hits(self, key: str) -> bool:
+        """Whether the list holds a hit other than `key`'s, for its highlight to move to."""
+        return any(listed != key for listed in self.results_list.keys)
 
     @on(IndexFinished)
     def _index_finished(self, message: IndexFinished) -> None:
