@@ -548,6 +548,35 @@ def test_search_and_similar_json_say_which_hits_files_are_not_as_indexed(
     assert "1 hit is not as indexed (1 file deleted since" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["search", "kelmor"], ["similar", "grain/sanctions.txt"]])
+def test_hits_found_while_another_newsread_indexes_say_they_are_so_far(
+    small_library: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A script searching while another newsread indexed the library (a first build, a
+    folder of new files) got the hits of what was indexed so far, or "No articles match"
+    and exit 1, without a word: said on stderr and in "limited", with the files left."""
+    from newsread.index import Library
+
+    assert main(["index", "-q", str(small_library)]) == 0
+    for n in range(2):
+        write_article(small_library, f"new/{n}.txt", f"Kelmor ferry {n}", "Kelmor ferries.")
+    args = [*command, "--library", str(small_library), "--json"]
+    library = Library(small_library).open()
+    try:
+        with library.write_lock():  # as an update running in another newsread holds it
+            capsys.readouterr()
+            assert main(args) == 0
+            out, err = capsys.readouterr()
+    finally:
+        library.close()
+    so_far = "another newsread is indexing this library (2 files still to read): the hits"
+    assert json.loads(out)["limited"].startswith(so_far)
+    assert err.count(so_far) == 1
+    assert main(args) == 0  # no update running: the index as it is, nothing said
+    out, err = capsys.readouterr()
+    assert json.loads(out)["limited"] is None and "another newsread" not in err
+
+
 def test_similar_says_when_the_file_it_starts_from_was_deleted_or_changed(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

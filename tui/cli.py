@@ -318,8 +318,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         _json_error(args.json, query, f"bad query: {error}")
         return _fail(f"bad query: {error}")
     changes = _file_changes(library, results.hits)
+    so_far = _indexed_so_far(library)
     if args.json:
-        answer = results_to_json(results, changes, library.root)
+        answer = results_to_json(results, changes, library.root, so_far)
         _print_json(answer)
         return 0 if results.hits else 1
     out = _console()
@@ -340,6 +341,25 @@ def cmd_search(args: argparse.Namespace) -> int:
         out.print(Text(timeline_line(results.timeline), style="dim"), soft_wrap=True)
     _print_hits(out, results.hits, changes, library.root, folded=results.folded)
     return 0
+
+
+def _indexed_so_far(library: Any) -> str:
+    """Why the hits may be fewer than the library holds, said once on stderr: another
+    newsread is indexing it (`newsread index`, the app) and has files still to read. A search
+    meanwhile answered from the articles indexed so far, exiting 1 for "no match" on a
+    library half read, with no word; "" when no update is running."""
+    left = library.left_to_index()
+    if not left:
+        return ""
+    files = f"{left:,} file{'' if left == 1 else 's'}"
+    indexed = library.count()
+    articles = f"{indexed:,} article{'' if indexed == 1 else 's'}"
+    so_far = (
+        f"another newsread is indexing this library ({files} still to read): "
+        f"the hits are from the {articles} indexed so far"
+    )
+    _warn(so_far)
+    return so_far
 
 
 def _json_error(wanted: bool, query: str, error: str) -> None:
@@ -443,6 +463,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
     except NothingToSearch as error:
         return _fail(str(error), 1)
     changes = _file_changes(library, results.hits)
+    so_far = _indexed_so_far(library)
     if results.like_file and not (results.like_file == "deleted" and library.folder_away()):
         _warn(
             f"{target}: its file was {results.like_file} since it was indexed; these are like "
@@ -450,7 +471,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
             f"newsread index {shlex.quote(str(library.root))}"
         )
     if args.json:
-        answer = results_to_json(results, changes, library.root)
+        answer = results_to_json(results, changes, library.root, so_far)
         answer["like_file"] = results.like_file or None
         _print_json(answer)
         return 0 if results.hits else 1
@@ -518,12 +539,18 @@ def versions_line(hit: Any) -> str:
 
 
 def results_to_json(
-    results: Any, changes: dict[str, str] | None = None, root: Path | None = None
+    results: Any,
+    changes: dict[str, str] | None = None,
+    root: Path | None = None,
+    so_far: str = "",
 ) -> dict[str, Any]:
     """The results as JSON; `changes` (path -> "deleted" or "changed") gives each hit's
     "file": what became of its file since indexing, null when it is as indexed. A name that
-    is not UTF-8 is given as `path_fields` gives it (in the library `root`)."""
+    is not UTF-8 is given as `path_fields` gives it (in the library `root`). `so_far`: why
+    the index holds only part of the library now (`_indexed_so_far`), said in "limited"
+    with what else limited the results."""
     changes = changes or {}
+    limited = "; ".join(why for why in (results.limited, so_far) if why)
     return {
         "query": results.query,
         "sort": results.sort,
@@ -532,7 +559,7 @@ def results_to_json(
         "folded": results.folded,
         "suggestion": results.suggestion,
         "period_only": list(results.period_only),
-        "limited": results.limited or None,
+        "limited": limited or None,
         "elapsed_ms": round(results.elapsed * 1000, 1),
         "facets": {
             name: [{"value": v, "count": n} for v, n in pairs]
