@@ -179,8 +179,38 @@ def test_a_bad_query_still_answers_in_json_when_asked(small_library: Path) -> No
     assert result.returncode == 2
     answer = json.loads(result.stdout)
     assert answer["error"].startswith("bad query: unbalanced quote")
-    assert (answer["query"], answer["total"], answer["hits"]) == ('"unclosed', 0, [])
+    assert (answer["query"], answer["total"], answer["results"]) == ('"unclosed', 0, [])
     assert "bad query" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("target", "code", "error"),
+    [
+        ("no-such-article", 2, "no article with that id or path"),
+        ("flood.txt", 1, "nothing to compare"),  # it shares no telling word with another
+        ("../elsewhere.txt", 2, "is not in the library"),
+    ],
+)
+def test_similar_answers_in_json_when_it_cannot_compare(
+    small_library: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    code: int,
+    error: str,
+) -> None:
+    """`similar --json` printed nothing to parse when the article was not there or could not
+    be compared, and `search --json`'s answer to a bad query held its hits under "hits", not
+    "results": `jq '.results[]'` failed on both."""
+    (small_library.parent / "elsewhere.txt").write_text("Kelmor harbour\n", encoding="utf-8")
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(small_library)
+    assert main(["similar", target, "--library", str(small_library), "--json"]) == code
+    out, err = capsys.readouterr()
+    answer = json.loads(out)
+    assert (answer["query"], answer["total"], answer["results"]) == (f"like: {target}", 0, [])
+    assert error in answer["error"] and error in err
 
 
 def test_bad_arguments_exit_2(small_library: Path) -> None:

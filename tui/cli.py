@@ -364,9 +364,10 @@ def _indexed_so_far(library: Any) -> str:
 
 def _json_error(wanted: bool, query: str, error: str) -> None:
     """With `--json`, a query that cannot be searched still answers in JSON (a script reading
-    stdout would otherwise get nothing to parse); the one-line message goes to stderr too."""
+    stdout would otherwise get nothing to parse), its hits under "results" as every answer
+    has them; the one-line message goes to stderr too."""
     if wanted:
-        answer = {"query": query, "error": error, "total": 0, "hits": []}
+        answer = {"query": query, "error": error, "total": 0, "results": []}
         _print_json(answer)
 
 
@@ -454,13 +455,17 @@ def cmd_similar(args: argparse.Namespace) -> int:
     if path.is_file():  # a file named as a path from here, not from the library
         found = _in_library(path, library.root)
         if found is None:
-            return _fail(f"{target} is not in the library ({library.root})")
+            error = f"{target} is not in the library ({library.root})"
+            _json_error(args.json, f"like: {args.target}", error)
+            return _fail(error)
         target = found[0].relative_to(found[1]).as_posix()
     try:
         results = library.similar(target, limit=args.limit)
     except UnknownArticle as error:
+        _json_error(args.json, f"like: {args.target}", str(error))
         return _fail(str(error))
     except NothingToSearch as error:
+        _json_error(args.json, f"like: {args.target}", str(error))
         return _fail(str(error), 1)
     changes = _file_changes(library, results.hits)
     so_far = _indexed_so_far(library)
