@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -997,6 +998,31 @@ def test_export_after_an_edit_cites_positions_in_the_text_as_it_is_now(
     )
     start = body.index("burst its banks")
     assert (position["start"], position["end"]) == (start, start + len("burst its banks"))
+
+
+def test_export_says_it_waits_for_another_newsread_indexing(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export` brings the index up to date first, and so waits for an update running in
+    another newsread (a first build: minutes) without a word: a script or a user saw it hang."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsread.index import Library
+
+    _annotate(small_library)
+    write_article(small_library, "new.txt", "Kelmor ferry", "Kelmor ferries.")
+    library = Library(small_library).open()
+    capsys.readouterr()
+    with ThreadPoolExecutor(1) as pool:
+        with library.write_lock():  # as an update running in another newsread holds it
+            export = pool.submit(main, ["export", "-l", str(small_library)])
+            while not library.writer_waiting():  # the export waits for the lock now
+                time.sleep(0.01)
+        assert export.result() == 0
+    library.close()
+    out, err = capsys.readouterr()
+    assert "burst its banks" in out
+    assert err.count("another newsread is indexing this library: waiting for it") == 1
 
 
 def test_export_sorts_oldest_first_and_names_its_query_and_tag(

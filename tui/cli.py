@@ -261,7 +261,22 @@ def _ensure_index(library: Any, quiet: bool) -> None:
     if not library.has_index():
         if not quiet:
             _console(stderr=True).print(Text("newsread: indexing the library first…", style="dim"))
-        library.update()
+        _update(library)
+
+
+def _update(library: Any) -> Any:
+    """`library.update()` for a command that needs the index up to date first, saying on
+    stderr when it waits for another newsread indexing the library: `export` (or `search`
+    on a library never indexed) waited without a word for as long as a first build takes."""
+
+    def on_progress(progress: Any) -> None:
+        if progress.phase == "waiting":
+            _warn(
+                "another newsread is indexing this library: waiting for it to finish "
+                "(ctrl+c stops)…"
+            )
+
+    return library.update(on_progress=on_progress)
 
 
 def _catch_up(library: Any) -> None:
@@ -272,7 +287,7 @@ def _catch_up(library: Any) -> None:
 
     try:
         if has_changes(library):
-            library.update()
+            _update(library)
     except (LibraryError, OSError) as error:
         _warn(f"{error}: cited as the library was last indexed")
 
