@@ -214,6 +214,31 @@ def test_similar_answers_in_json_when_it_cannot_compare(
     assert error in answer["error"] and error in err
 
 
+def test_search_json_gives_each_hits_article_as_show_json_does(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One schema across commands: `search --json` gave "authors" as one string, the names
+    joined by "; " (or the credit of an article naming no author), where `show --json` and
+    the exports give a list; a script reading both tripped on the type."""
+    write_article(
+        small_library,
+        "credited.txt",
+        "Kelmor ferry",
+        "Kelmor ferries.",
+        byline="By Staff and agencies",
+    )
+    assert main(["search", "kelmor", "-l", str(small_library), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["results"]
+    assert main(["show", "-l", str(small_library), "--json", *(hit["key"] for hit in hits)]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {tuple(article["authors"]) for article in shown} >= {("Tomas Reder", "Ana Liu"), ()}
+    assert "Staff and agencies" in {article["credit"] for article in shown}
+    for hit, article in zip(hits, shown, strict=True):
+        assert {name: hit[name] for name in article if name in hit} == {
+            name: value for name, value in article.items() if name in hit
+        }
+
+
 def test_bad_arguments_exit_2(small_library: Path) -> None:
     assert _run("search", "x", "--limit", "zero").returncode == 2
     assert _run("search", "x", "--sort", "random").returncode == 2
