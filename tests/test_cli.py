@@ -992,6 +992,58 @@ def test_an_export_cut_short_by_the_disk_fails_and_says_so(
     ), target.stat().st_size
 
 
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["search", "kelmor"], 1),
+        (["show", "flood.txt"], 1),
+        (["export"], 1),
+        (["export", "-o", "export.md"], 0),  # written to its file: stdout is not needed
+    ],
+)
+def test_a_closed_standard_output_fails_as_an_unwritable_one(
+    small_library: Path, tmp_path: Path, command: list[str], code: int
+) -> None:
+    """`newsread search … >&-` printed nowhere and exited 0, as if it had listed hits; `export
+    >&-` said "unexpected error: AttributeError". Both now fail as with a full disk."""
+    _annotate(small_library)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsread.tui.cli", *command, "-l", str(small_library)],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        preexec_fn=lambda: os.close(1),
+    )
+    closed = "newsread: cannot write the output: standard output is closed\n"
+    assert result.returncode == code
+    assert (closed in result.stderr) == (code == 1) and "Error" not in result.stderr
+    assert (tmp_path / "export.md").exists() == (code == 0)
+
+
+def test_no_file_newsread_opens_takes_the_number_of_a_closed_standard_stream(
+    tmp_path: Path,
+) -> None:
+    """With stdout or stderr closed, the next file opened (the index, the notes) took its
+    number: what a child process wrote there went into that file."""
+    script = (
+        "import json, os\n"
+        "from newsread.tui.cli import _cover_closed_streams\n"
+        "closed = _cover_closed_streams()\n"
+        f"opened = os.open({str(tmp_path / 'notes')!r}, os.O_CREAT | os.O_RDWR)\n"
+        "os.write(opened, json.dumps([sorted(closed), opened]).encode())\n"
+    )
+
+    def close_both() -> None:
+        os.close(1)
+        os.close(2)
+
+    result = subprocess.run([sys.executable, "-c", script], preexec_fn=close_both, check=False)
+    assert result.returncode == 0
+    closed, opened = json.loads((tmp_path / "notes").read_text())
+    assert closed == [1, 2] and opened > 2
+
+
 def test_export_after_an_edit_cites_positions_in_the_text_as_it_is_now(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1245,6 +1245,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    closed = _cover_closed_streams()
     # Everything newsread creates (index, notes, state, exports) is the user's alone.
     os.umask(0o077)
     _forgiving_output()
@@ -1260,7 +1261,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 refused = _refused()
             except KeyboardInterrupt:
                 return stopped_before_starting(argv)
-            return refused or int(args.run(args))
+            if refused:
+                return refused
+            if 1 in closed and _prints_results(args):
+                # As `cat >&-` fails: a search that printed nowhere exited 0 ("found"), and an
+                # export said "unexpected error: AttributeError".
+                return _fail("cannot write the output: standard output is closed", 1)
+            return int(args.run(args))
         args = _app_parser().parse_args(argv)
         return _refused() or run_app(args.library)
     except KeyboardInterrupt:
@@ -1283,6 +1290,31 @@ def main(argv: Sequence[str] | None = None) -> int:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return _fail(f"cannot write the output: {error.strerror or error}", 1)
         return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+
+
+def _cover_closed_streams() -> set[int]:
+    """The standard streams (0, 1, 2) that were closed when newsread started, each given
+    /dev/null: else the next file opened (the index, the notes' database) would take its
+    number, and whatever writes to that stream (a child process's output) would write into it."""
+    closed = set()
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            closed.add(descriptor)
+            with suppress(OSError):
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != descriptor:
+                    os.dup2(null, descriptor)
+                    os.close(null)
+    return closed
+
+
+def _prints_results(args: argparse.Namespace) -> bool:
+    """Whether the command's results are what it writes to standard output."""
+    if args.command == "export":
+        return not args.output or args.output == "-"
+    return bool(args.command in ("search", "similar", "show"))
 
 
 def _refused() -> int:
