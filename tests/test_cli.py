@@ -244,6 +244,25 @@ def test_bad_arguments_exit_2(small_library: Path) -> None:
     assert _run("search", "x", "--sort", "random").returncode == 2
 
 
+def test_search_takes_a_long_option_shortened_and_refuses_a_mistyped_one(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`search kelmor --lib DIR` (a shortened option, as every other command takes) and
+    `search kelmor --limt 5` (a typo) searched for "kelmor --lib DIR", "No articles match",
+    exit 1: a script took it for an answer. The first is --library, the second an error."""
+    assert main(["search", "kelmor", "--lib", str(small_library), "--js"]) == 0
+    assert json.loads(capsys.readouterr().out)["query"] == "kelmor"
+    assert main(["search", f"--lib={small_library}", "kelmor", "--so", "oldest"]) == 0
+    capsys.readouterr()
+    for mistyped in (["--limt", "5"], ["--li", "5"]):  # unknown; could be --library or --limit
+        with pytest.raises(SystemExit) as exited:
+            main(["search", "kelmor", "-l", str(small_library), *mistyped])
+        assert exited.value.code == 2 and mistyped[0] in capsys.readouterr().err
+    # A word that starts with "--" is still searched for after "--".
+    assert main(["search", "-l", str(small_library), "--json", "--", "kelmor", "--lib"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)["query"] == "kelmor --lib"
+
+
 def test_search_takes_the_remaining_words_as_the_query(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

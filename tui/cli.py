@@ -13,6 +13,7 @@ import gc
 import json
 import logging
 import os
+import re
 import shlex
 import signal
 import stat
@@ -1197,6 +1198,9 @@ _SEARCH_OPTIONS = {
 }
 """`newsread search`'s options, and whether each takes a value."""
 
+_LONG_OPTION = re.compile(r"--[A-Za-z]")
+"""An option's name, long: a query's words start so only by mistake (`-- --word` searches it)."""
+
 
 def search_argv(argv: list[str]) -> list[str]:
     """`["search", ...]` with its options first and every other word after `--`.
@@ -1209,6 +1213,16 @@ def search_argv(argv: list[str]) -> list[str]:
     rest = iter(argv[1:])
     for arg in rest:
         name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        if _LONG_OPTION.match(name) and name not in _SEARCH_OPTIONS:
+            # `--lib DIR` (argparse takes it for --library in every other command) or a typo
+            # (`--limt 5`) was searched for, the option's value with it: "No articles match".
+            # The whole name or the typo goes to argparse, which says what is wrong.
+            whole = [option for option in _SEARCH_OPTIONS if option.startswith(name)]
+            name = whole[0] if len(whole) == 1 else name
+            arg = name + arg[len(arg.split("=", 1)[0]) :]
+            if name not in _SEARCH_OPTIONS:
+                options.append(arg)
+                continue
         takes_value = _SEARCH_OPTIONS.get(name)
         if arg == "--":
             words.extend(rest)
