@@ -117,6 +117,12 @@ class Library(OpenIndex):
         except LibraryError:  # the folder is away: its hits are said to be as they were
             return 0
 
+    def stopped_update(self) -> bool:
+        """Whether the last update of this library stopped before it had read every file
+        (ctrl+c, or killed: a script's `timeout`), none running now: the index holds part of
+        the library until the next update reads the rest."""
+        return self.docs.get_meta("unfinished") is not None and not self._updated_elsewhere()
+
     def _follow(self, keys: tuple[str, ...]) -> None:
         """Re-anchor the highlights of articles just read again in their new text, so export,
         search and the highlights view see current positions; a failing store only logs."""

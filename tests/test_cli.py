@@ -652,6 +652,33 @@ def test_hits_found_while_another_newsread_indexes_say_they_are_so_far(
     assert json.loads(out)["limited"] is None and "another newsread" not in err
 
 
+def test_hits_after_an_update_stopped_midway_say_the_rest_is_not_read(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newsread index` stopped (ctrl+c) or killed (`timeout` in a script) leaves files
+    unread; every search after answered from what was read, without a word, until an index
+    ran again. Said on stderr and in "limited" until the next update reads the rest."""
+    from newsread.index import Library
+
+    assert main(["index", "-q", str(small_library)]) == 0
+    write_article(small_library, "new.txt", "Kelmor ferry", "Kelmor ferries.")
+    library = Library(small_library).open()
+    assert library.update(cancelled=lambda: True).cancelled
+    library.close()
+    capsys.readouterr()
+    args = ["search", "kelmor", "--library", str(small_library), "--json"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    stopped = "the last update of this library stopped before it read every file: the hits"
+    assert json.loads(out)["limited"].startswith(stopped) and err.count(stopped) == 1
+    assert "newsread index" in err
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["limited"] is None and "stopped" not in err
+
+
 def test_similar_says_when_the_file_it_starts_from_was_deleted_or_changed(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -361,19 +361,27 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _indexed_so_far(library: Any) -> str:
     """Why the hits may be fewer than the library holds, said once on stderr: another
-    newsread is indexing it (`newsread index`, the app) and has files still to read. A search
-    meanwhile answered from the articles indexed so far, exiting 1 for "no match" on a
-    library half read, with no word; "" when no update is running."""
+    newsread is indexing it (`newsread index`, the app) and has files still to read, or the
+    last update was stopped or killed before it read them all. A search answered from the
+    articles indexed so far, exiting 1 for "no match" on a library half read, with no word;
+    "" when the index holds every file its last update found."""
     left = library.left_to_index()
-    if not left:
-        return ""
-    files = f"{left:,} file{'' if left == 1 else 's'}"
     indexed = library.count()
     articles = f"{indexed:,} article{'' if indexed == 1 else 's'}"
-    so_far = (
-        f"another newsread is indexing this library ({files} still to read): "
-        f"the hits are from the {articles} indexed so far"
-    )
+    if left:
+        files = f"{left:,} file{'' if left == 1 else 's'}"
+        so_far = (
+            f"another newsread is indexing this library ({files} still to read): "
+            f"the hits are from the {articles} indexed so far"
+        )
+    elif library.stopped_update():
+        so_far = (
+            "the last update of this library stopped before it read every file: the hits "
+            f"are from the {articles} indexed; to read the rest: "
+            f"newsread index {shlex.quote(str(library.root))}"
+        )
+    else:
+        return ""
     _warn(so_far)
     return so_far
 

@@ -436,6 +436,9 @@ def update_library(
             known = plan.known if agree else None
             grown = plan.grown if agree else {}  # else every file's documents are taken out
             library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
+            # Cleared once every file is read: an update stopped (ctrl+c) or killed (`timeout`
+            # in a script) leaves part of the library unindexed, which `stopped_update` tells.
+            library.docs.set_meta("unfinished", "1")
             if not library.docs.has_files():
                 # A new library: every file it will hold is read by this version, so say so before
                 # the first commit; a process opening it mid-way must not take it for an old one.
@@ -538,6 +541,7 @@ def update_library(
             library.docs.set_meta("dirty", None)
             if not was_cancelled:
                 library.docs.set_meta("parser", str(PARSER_VERSION))
+                library.docs.set_meta("unfinished", None)
             if not was_cancelled and _large(plan, scan) and should_merge(library):
                 # Everything is searchable now; the merge only makes searches cheaper.
                 if on_commit:
