@@ -679,6 +679,35 @@ def test_hits_after_an_update_stopped_midway_say_the_rest_is_not_read(
     assert json.loads(out)["limited"] is None and "stopped" not in err
 
 
+def test_index_told_to_terminate_saves_what_it_read_and_says_so(small_library: Path) -> None:
+    """SIGTERM (a script's `timeout`, a service stopped) killed `newsread index` mid-file:
+    nothing said, and Python's resource tracker warned of its sub-writers' leaked semaphores.
+    It stops as ctrl+c stops it: after the file it reads, saving what it read, exit 143."""
+    for n in range(3):
+        write_article(small_library, f"more/{n}.txt", f"Kelmor ferry {n}", "Kelmor ferries.")
+    script = (
+        "import signal, sys\n"
+        "from newsread.index import Library\n"
+        "from newsread.tui.cli import main\n"
+        "update = Library.update\n"
+        "def told_to_stop(self, on_progress=None, **options):\n"
+        "    def progress(report):\n"
+        "        if report.phase == 'reading' and report.done == 1:\n"
+        "            signal.raise_signal(signal.SIGTERM)\n"
+        "        if on_progress:\n"
+        "            on_progress(report)\n"
+        "    return update(self, on_progress=progress, **options)\n"
+        "Library.update = told_to_stop\n"
+        f"sys.exit(main(['index', '-q', {str(small_library)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 143, result.stderr
+    assert result.stderr.startswith("newsread: stopped: ")
+    assert "indexes the rest" in result.stderr and "Warning" not in result.stderr
+
+
 def test_similar_says_when_the_file_it_starts_from_was_deleted_or_changed(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

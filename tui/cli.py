@@ -162,27 +162,35 @@ def _annotations(library: Any) -> Any:
 def cmd_index(args: argparse.Namespace) -> int:
     library = _open_library(args.library)
     stop = threading.Event()
+    told = [signal.SIGINT]
 
     def stop_soon(signum: int, frame: object) -> None:
         # The update stops after the file it is reading and saves what it read; a second
         # ctrl+c stops at once. (A KeyboardInterrupt raised inside a destructor is printed
-        # and lost: the update went on.)
+        # and lost: the update went on.) SIGTERM (a script's `timeout`, a service stopped)
+        # stops it so too: killed, its sub-writers were left behind, and Python's resource
+        # tracker printed a warning about their leaked semaphores.
         stop.set()
+        told[0] = signal.Signals(signum)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     previous = signal.signal(signal.SIGINT, stop_soon)
+    terminate = signal.signal(signal.SIGTERM, stop_soon)
     try:
         summary = _index_with_bar(library, args.quiet, stop.is_set)
     except KeyboardInterrupt:
         summary = None
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, terminate)
     if summary is None or summary.cancelled:
         # What the batches committed so far stays searchable; the rest is read next time.
+        searchable = library.count()
         return _fail(
-            f"stopped: {library.count():,} articles are searchable; `newsread index` again "
-            "indexes the rest",
-            130,
+            f"stopped: {_articles(searchable)} {'is' if searchable == 1 else 'are'} "
+            "searchable; `newsread index` again indexes the rest",
+            128 + told[0],
         )
     out = _console()
     line = Text()
