@@ -1603,6 +1603,29 @@ def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -
     assert main(["import", str(bad), "--library", str(small_library)]) == 2
 
 
+def test_an_import_that_leaves_an_annotation_out_exits_1(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An annotation import did not understand (a colour edited by hand, a date mistyped) was
+    said among the counts, and import exited 0: `newsread import notes.json && rm notes.json`
+    deleted the only copy of it. The rest is imported; the exit code says not all of it."""
+    _annotate(small_library)
+    out = tmp_path / "notes.json"
+    assert main(["export", "--format", "json", "-o", str(out), "-l", str(small_library)]) == 0
+    collection = json.loads(out.read_text())
+    collection["first"]["items"][0]["newsread:colour"] = 9
+    out.write_text(json.dumps(collection))
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+    assert main(["import", str(out), "--library", str(small_library)]) == 1
+    said = capsys.readouterr().out
+    assert ": 2 added, 0 updated, 0 already there, 1 not understood" in said
+    assert "colour 9 is not 1-5" in said
+
+
 def test_a_folder_given_where_the_query_goes_says_how_to_search_it(
     small_library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1089,7 +1089,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             " when its article is opened",
             130,
         )
-    return 0
+    # Not all of it is here: `newsread import notes.json && rm notes.json` lost what was not
+    # understood (said on stdout, exit 0, the file deleted).
+    return 1 if summary.errors else 0
 
 
 # -- entry point -----------------------------------------------------------------------------
