@@ -104,6 +104,25 @@ class Library(OpenIndex):
             self.claim_annotations()  # the articles of a library just moved are in now
         return summary
 
+    def left_to_index(self) -> int:
+        """How many files another newsread updating this library now (holding its write lock)
+        has still to read or remove: a search meanwhile answers from the articles indexed so
+        far. 0 when none is updating it, or one is merging what it has read."""
+        from newsread.index.engine.indexer import count_changes
+
+        if not self._updated_elsewhere():
+            return 0
+        try:
+            return count_changes(self)
+        except LibraryError:  # the folder is away: its hits are said to be as they were
+            return 0
+
+    def stopped_update(self) -> bool:
+        """Whether the last update of this library stopped before it had read every file
+        (ctrl+c, or killed: a script's `timeout`), none running now: the index holds part of
+        the library until the next update reads the rest."""
+        return (self.index_dir / paths.UNFINISHED).exists() and not self._updated_elsewhere()
+
     def _follow(self, keys: tuple[str, ...]) -> None:
         """Re-anchor the highlights of articles just read again in their new text, so export,
         search and the highlights view see current positions; a failing store only logs."""

@@ -84,7 +84,8 @@ class Hit:
     section: str
     published: datetime | None
     url: str
-    authors: str
+    authors: tuple[str, ...]
+    """The article's authors (`Article.authors`), as `show --json` and exports give them."""
     score: float
     snippet: Snippet
     title_spans: tuple[tuple[int, int], ...] = ()
@@ -96,6 +97,8 @@ class Hit:
     """Those other articles, oldest first (the first `stories.LISTED_VERSIONS`)."""
     period: str = ""
     """"year" or "month" when the article is dated by that period alone (`Article.period`)."""
+    credit: str = ""
+    """Who the article credits when it names no author as such (`Article.credit`)."""
 
     @property
     def from_folder(self) -> bool:

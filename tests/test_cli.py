@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -179,13 +180,87 @@ def test_a_bad_query_still_answers_in_json_when_asked(small_library: Path) -> No
     assert result.returncode == 2
     answer = json.loads(result.stdout)
     assert answer["error"].startswith("bad query: unbalanced quote")
-    assert (answer["query"], answer["total"], answer["hits"]) == ('"unclosed', 0, [])
+    assert (answer["query"], answer["total"], answer["results"]) == ('"unclosed', 0, [])
     assert "bad query" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("target", "code", "error"),
+    [
+        ("no-such-article", 2, "no article with that id or path"),
+        ("flood.txt", 1, "nothing to compare"),  # it shares no telling word with another
+        ("../elsewhere.txt", 2, "is not in the library"),
+    ],
+)
+def test_similar_answers_in_json_when_it_cannot_compare(
+    small_library: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    code: int,
+    error: str,
+) -> None:
+    """`similar --json` printed nothing to parse when the article was not there or could not
+    be compared, and `search --json`'s answer to a bad query held its hits under "hits", not
+    "results": `jq '.results[]'` failed on both."""
+    (small_library.parent / "elsewhere.txt").write_text("Kelmor harbour\n", encoding="utf-8")
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(small_library)
+    assert main(["similar", target, "--library", str(small_library), "--json"]) == code
+    out, err = capsys.readouterr()
+    answer = json.loads(out)
+    assert (answer["query"], answer["total"], answer["results"]) == (f"like: {target}", 0, [])
+    assert error in answer["error"] and error in err
+
+
+def test_search_json_gives_each_hits_article_as_show_json_does(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One schema across commands: `search --json` gave "authors" as one string, the names
+    joined by "; " (or the credit of an article naming no author), where `show --json` and
+    the exports give a list; a script reading both tripped on the type."""
+    write_article(
+        small_library,
+        "credited.txt",
+        "Kelmor ferry",
+        "Kelmor ferries.",
+        byline="By Staff and agencies",
+    )
+    assert main(["search", "kelmor", "-l", str(small_library), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["results"]
+    assert main(["show", "-l", str(small_library), "--json", *(hit["key"] for hit in hits)]) == 0
+    shown = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {tuple(article["authors"]) for article in shown} >= {("Tomas Reder", "Ana Liu"), ()}
+    assert "Staff and agencies" in {article["credit"] for article in shown}
+    for hit, article in zip(hits, shown, strict=True):
+        assert {name: hit[name] for name in article if name in hit} == {
+            name: value for name, value in article.items() if name in hit
+        }
 
 
 def test_bad_arguments_exit_2(small_library: Path) -> None:
     assert _run("search", "x", "--limit", "zero").returncode == 2
     assert _run("search", "x", "--sort", "random").returncode == 2
+
+
+def test_search_takes_a_long_option_shortened_and_refuses_a_mistyped_one(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`search kelmor --lib DIR` (a shortened option, as every other command takes) and
+    `search kelmor --limt 5` (a typo) searched for "kelmor --lib DIR", "No articles match",
+    exit 1: a script took it for an answer. The first is --library, the second an error."""
+    assert main(["search", "kelmor", "--lib", str(small_library), "--js"]) == 0
+    assert json.loads(capsys.readouterr().out)["query"] == "kelmor"
+    assert main(["search", f"--lib={small_library}", "kelmor", "--so", "oldest"]) == 0
+    capsys.readouterr()
+    for mistyped in (["--limt", "5"], ["--li", "5"]):  # unknown; could be --library or --limit
+        with pytest.raises(SystemExit) as exited:
+            main(["search", "kelmor", "-l", str(small_library), *mistyped])
+        assert exited.value.code == 2 and mistyped[0] in capsys.readouterr().err
+    # A word that starts with "--" is still searched for after "--".
+    assert main(["search", "-l", str(small_library), "--json", "--", "kelmor", "--lib"]) in (0, 1)
+    assert json.loads(capsys.readouterr().out)["query"] == "kelmor --lib"
 
 
 def test_search_takes_the_remaining_words_as_the_query(
@@ -548,6 +623,91 @@ def test_search_and_similar_json_say_which_hits_files_are_not_as_indexed(
     assert "1 hit is not as indexed (1 file deleted since" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["search", "kelmor"], ["similar", "grain/sanctions.txt"]])
+def test_hits_found_while_another_newsread_indexes_say_they_are_so_far(
+    small_library: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """A script searching while another newsread indexed the library (a first build, a
+    folder of new files) got the hits of what was indexed so far, or "No articles match"
+    and exit 1, without a word: said on stderr and in "limited", with the files left."""
+    from newsread.index import Library
+
+    assert main(["index", "-q", str(small_library)]) == 0
+    for n in range(2):
+        write_article(small_library, f"new/{n}.txt", f"Kelmor ferry {n}", "Kelmor ferries.")
+    args = [*command, "--library", str(small_library), "--json"]
+    library = Library(small_library).open()
+    try:
+        with library.write_lock():  # as an update running in another newsread holds it
+            capsys.readouterr()
+            assert main(args) == 0
+            out, err = capsys.readouterr()
+    finally:
+        library.close()
+    so_far = "another newsread is indexing this library (2 files still to read): the hits"
+    assert json.loads(out)["limited"].startswith(so_far)
+    assert err.count(so_far) == 1
+    assert main(args) == 0  # no update running: the index as it is, nothing said
+    out, err = capsys.readouterr()
+    assert json.loads(out)["limited"] is None and "another newsread" not in err
+
+
+def test_hits_after_an_update_stopped_midway_say_the_rest_is_not_read(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`newsread index` stopped (ctrl+c) or killed (`timeout` in a script) leaves files
+    unread; every search after answered from what was read, without a word, until an index
+    ran again. Said on stderr and in "limited" until the next update reads the rest."""
+    from newsread.index import Library
+
+    assert main(["index", "-q", str(small_library)]) == 0
+    write_article(small_library, "new.txt", "Kelmor ferry", "Kelmor ferries.")
+    library = Library(small_library).open()
+    assert library.update(cancelled=lambda: True).cancelled
+    library.close()
+    capsys.readouterr()
+    args = ["search", "kelmor", "--library", str(small_library), "--json"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    stopped = "the last update of this library stopped before it read every file: the hits"
+    assert json.loads(out)["limited"].startswith(stopped) and err.count(stopped) == 1
+    assert "newsread index" in err
+    assert main(["index", "-q", str(small_library)]) == 0
+    capsys.readouterr()
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["limited"] is None and "stopped" not in err
+
+
+def test_index_told_to_terminate_saves_what_it_read_and_says_so(small_library: Path) -> None:
+    """SIGTERM (a script's `timeout`, a service stopped) killed `newsread index` mid-file:
+    nothing said, and Python's resource tracker warned of its sub-writers' leaked semaphores.
+    It stops as ctrl+c stops it: after the file it reads, saving what it read, exit 143."""
+    for n in range(3):
+        write_article(small_library, f"more/{n}.txt", f"Kelmor ferry {n}", "Kelmor ferries.")
+    script = (
+        "import signal, sys\n"
+        "from newsread.index import Library\n"
+        "from newsread.tui.cli import main\n"
+        "update = Library.update\n"
+        "def told_to_stop(self, on_progress=None, **options):\n"
+        "    def progress(report):\n"
+        "        if report.phase == 'reading' and report.done == 1:\n"
+        "            signal.raise_signal(signal.SIGTERM)\n"
+        "        if on_progress:\n"
+        "            on_progress(report)\n"
+        "    return update(self, on_progress=progress, **options)\n"
+        "Library.update = told_to_stop\n"
+        f"sys.exit(main(['index', '-q', {str(small_library)!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 143, result.stderr
+    assert result.stderr.startswith("newsread: stopped: ")
+    assert "indexes the rest" in result.stderr and "Warning" not in result.stderr
+
+
 def test_similar_says_when_the_file_it_starts_from_was_deleted_or_changed(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -907,6 +1067,58 @@ def test_an_export_cut_short_by_the_disk_fails_and_says_so(
     ), target.stat().st_size
 
 
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["search", "kelmor"], 1),
+        (["show", "flood.txt"], 1),
+        (["export"], 1),
+        (["export", "-o", "export.md"], 0),  # written to its file: stdout is not needed
+    ],
+)
+def test_a_closed_standard_output_fails_as_an_unwritable_one(
+    small_library: Path, tmp_path: Path, command: list[str], code: int
+) -> None:
+    """`newsread search … >&-` printed nowhere and exited 0, as if it had listed hits; `export
+    >&-` said "unexpected error: AttributeError". Both now fail as with a full disk."""
+    _annotate(small_library)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsread.tui.cli", *command, "-l", str(small_library)],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        preexec_fn=lambda: os.close(1),
+    )
+    closed = "newsread: cannot write the output: standard output is closed\n"
+    assert result.returncode == code
+    assert (closed in result.stderr) == (code == 1) and "Error" not in result.stderr
+    assert (tmp_path / "export.md").exists() == (code == 0)
+
+
+def test_no_file_newsread_opens_takes_the_number_of_a_closed_standard_stream(
+    tmp_path: Path,
+) -> None:
+    """With stdout or stderr closed, the next file opened (the index, the notes) took its
+    number: what a child process wrote there went into that file."""
+    script = (
+        "import json, os\n"
+        "from newsread.tui.cli import _cover_closed_streams\n"
+        "closed = _cover_closed_streams()\n"
+        f"opened = os.open({str(tmp_path / 'notes')!r}, os.O_CREAT | os.O_RDWR)\n"
+        "os.write(opened, json.dumps([sorted(closed), opened]).encode())\n"
+    )
+
+    def close_both() -> None:
+        os.close(1)
+        os.close(2)
+
+    result = subprocess.run([sys.executable, "-c", script], preexec_fn=close_both, check=False)
+    assert result.returncode == 0
+    closed, opened = json.loads((tmp_path / "notes").read_text())
+    assert closed == [1, 2] and opened > 2
+
+
 def test_export_after_an_edit_cites_positions_in_the_text_as_it_is_now(
     small_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -938,6 +1150,31 @@ def test_export_after_an_edit_cites_positions_in_the_text_as_it_is_now(
     )
     start = body.index("burst its banks")
     assert (position["start"], position["end"]) == (start, start + len("burst its banks"))
+
+
+def test_export_says_it_waits_for_another_newsread_indexing(
+    small_library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export` brings the index up to date first, and so waits for an update running in
+    another newsread (a first build: minutes) without a word: a script or a user saw it hang."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsread.index import Library
+
+    _annotate(small_library)
+    write_article(small_library, "new.txt", "Kelmor ferry", "Kelmor ferries.")
+    library = Library(small_library).open()
+    capsys.readouterr()
+    with ThreadPoolExecutor(1) as pool:
+        with library.write_lock():  # as an update running in another newsread holds it
+            export = pool.submit(main, ["export", "-l", str(small_library)])
+            while not library.writer_waiting():  # the export waits for the lock now
+                time.sleep(0.01)
+        assert export.result() == 0
+    library.close()
+    out, err = capsys.readouterr()
+    assert "burst its banks" in out
+    assert err.count("another newsread is indexing this library: waiting for it") == 1
 
 
 def test_export_sorts_oldest_first_and_names_its_query_and_tag(
@@ -1364,6 +1601,29 @@ def test_import_of_a_bad_file_is_one_line(small_library: Path, tmp_path: Path) -
     assert result.stderr.strip().count("\n") == 0
     bad.write_bytes(b'[{"body": "caf\xe9"}]')
     assert main(["import", str(bad), "--library", str(small_library)]) == 2
+
+
+def test_an_import_that_leaves_an_annotation_out_exits_1(
+    small_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An annotation import did not understand (a colour edited by hand, a date mistyped) was
+    said among the counts, and import exited 0: `newsread import notes.json && rm notes.json`
+    deleted the only copy of it. The rest is imported; the exit code says not all of it."""
+    _annotate(small_library)
+    out = tmp_path / "notes.json"
+    assert main(["export", "--format", "json", "-o", str(out), "-l", str(small_library)]) == 0
+    collection = json.loads(out.read_text())
+    collection["first"]["items"][0]["newsread:colour"] = 9
+    out.write_text(json.dumps(collection))
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "other-home"))
+    capsys.readouterr()
+    assert main(["import", str(out), "--library", str(small_library)]) == 1
+    said = capsys.readouterr().out
+    assert ": 2 added, 0 updated, 0 already there, 1 not understood" in said
+    assert "colour 9 is not 1-5" in said
 
 
 def test_a_folder_given_where_the_query_goes_says_how_to_search_it(

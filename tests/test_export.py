@@ -739,7 +739,8 @@ def test_import_keeps_the_newer_of_two_edits(
 ) -> None:
     import_json(fresh, export_json(store.annotations()))
     highlight_id = "h002"
-    fresh.update_highlight(highlight_id, note="Edited here, later.")  # fresh's clock is later
+    fresh.now()  # each reading moves the clock on: the edit here is later than the one there
+    fresh.update_highlight(highlight_id, note="Edited here, later.")
     assert import_json(fresh, export_json(store.annotations())).updated == 0
     assert fresh.get_highlight(highlight_id).note == "Edited here, later."  # type: ignore[union-attr]
     # ...but an edit made there after that one wins, where it keeps what was written here.
@@ -888,6 +889,40 @@ def _edited_there(store: AnnotationStore, highlight_id: str, note: str) -> str:
             annotation["modified"] = "2030-01-01T00:00:00Z"
             annotation["body"][0]["value"] = note
     return json.dumps(items)
+
+
+def test_notes_edited_in_the_export_by_hand_are_imported_and_never_twice(
+    store: AnnotationStore, fresh: AnnotationStore
+) -> None:
+    """A note fixed in the JSON by hand keeps its "modified" time (newsread stamps its own
+    edits): import took it for the copy already here, said "already there" and dropped the
+    edit. As old as the note here with other words, it is taken as newer: it replaces a note
+    it still says all of, else both are kept, once."""
+    import_json(fresh, export_json(store.annotations()))
+    edits = {
+        "urn:newsread:highlight:h004": ("Who pays?", "Who pays? The council."),
+        "urn:newsread:highlight:h002": ("Ten percent of what?", "Ten percent of which total?"),
+        f"urn:newsread:note:{STORM.id}": ("*Met Office*", "Met Office's"),
+    }
+    items = json.loads(export_json(store.annotations()))["first"]["items"]
+    for annotation in items:
+        if annotation["id"] in edits:
+            body = annotation["body"][0]
+            body["value"] = body["value"].replace(*edits[annotation["id"]])
+    text = json.dumps(items)
+    summary = import_json(fresh, text)
+    assert (summary.updated, summary.both) == (1, 2)
+    assert fresh.get_highlight("h004").note == "Who pays? The council."  # type: ignore[union-attr]
+    assert fresh.get_highlight("h002").note.startswith(  # type: ignore[union-attr]
+        "Ten percent of which total?\n\n- baseline year\n- which departments\n\n---\n\n"
+        "Ten percent of what?"
+    )
+    assert fresh.article_note(STORM) == (
+        "Check the Met Office's warning.\n\n---\n\nCheck the *Met Office* warning."
+    )
+    before = fresh.annotations()
+    assert import_json(fresh, text) == ImportSummary(unchanged=9)
+    assert fresh.annotations() == before
 
 
 def test_import_does_not_bring_back_a_highlight_deleted_here(

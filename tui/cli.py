@@ -13,6 +13,7 @@ import gc
 import json
 import logging
 import os
+import re
 import shlex
 import signal
 import stat
@@ -163,27 +164,35 @@ def _annotations(library: Any) -> Any:
 def cmd_index(args: argparse.Namespace) -> int:
     library = _open_library(args.library)
     stop = threading.Event()
+    told = [signal.SIGINT]
 
     def stop_soon(signum: int, frame: object) -> None:
         # The update stops after the file it is reading and saves what it read; a second
         # ctrl+c stops at once. (A KeyboardInterrupt raised inside a destructor is printed
-        # and lost: the update went on.)
+        # and lost: the update went on.) SIGTERM (a script's `timeout`, a service stopped)
+        # stops it so too: killed, its sub-writers were left behind, and Python's resource
+        # tracker printed a warning about their leaked semaphores.
         stop.set()
+        told[0] = signal.Signals(signum)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     previous = signal.signal(signal.SIGINT, stop_soon)
+    terminate = signal.signal(signal.SIGTERM, stop_soon)
     try:
         summary = _index_with_bar(library, args.quiet, stop.is_set)
     except KeyboardInterrupt:
         summary = None
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, terminate)
     if summary is None or summary.cancelled:
         # What the batches committed so far stays searchable; the rest is read next time.
+        searchable = library.count()
         return _fail(
-            f"stopped: {library.count():,} articles are searchable; `newsread index` again "
-            "indexes the rest",
-            130,
+            f"stopped: {_articles(searchable)} {'is' if searchable == 1 else 'are'} "
+            "searchable; `newsread index` again indexes the rest",
+            128 + told[0],
         )
     out = _console()
     line = Text()
@@ -304,7 +313,22 @@ def _ensure_index(library: Any, quiet: bool) -> None:
     if not library.has_index():
         if not quiet:
             _console(stderr=True).print(Text("newsread: indexing the library first…", style="dim"))
-        library.update()
+        _update(library)
+
+
+def _update(library: Any) -> Any:
+    """`library.update()` for a command that needs the index up to date first, saying on
+    stderr when it waits for another newsread indexing the library: `export` (or `search`
+    on a library never indexed) waited without a word for as long as a first build takes."""
+
+    def on_progress(progress: Any) -> None:
+        if progress.phase == "waiting":
+            _warn(
+                "another newsread is indexing this library: waiting for it to finish "
+                "(ctrl+c stops)…"
+            )
+
+    return library.update(on_progress=on_progress)
 
 
 def _catch_up(library: Any) -> None:
@@ -315,7 +339,7 @@ def _catch_up(library: Any) -> None:
 
     try:
         if has_changes(library):
-            library.update()
+            _update(library)
     except (LibraryError, OSError) as error:
         _warn(f"{error}: cited as the library was last indexed")
 
@@ -362,8 +386,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         return _fail(f"bad query: {error}")
     changes = _file_changes(library, results.hits)
     results, unreadable = _readable_only(library, results, changes)
+    so_far = _indexed_so_far(library)
     if args.json:
-        answer = results_to_json(results, changes, library.root)
+        answer = results_to_json(results, changes, library.root, so_far)
         _print_json({**answer, "unreadable": unreadable})
         return 0 if results.hits else 1
     out = _console()
@@ -388,11 +413,39 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _indexed_so_far(library: Any) -> str:
+    """Why the hits may be fewer than the library holds, said once on stderr: another
+    newsread is indexing it (`newsread index`, the app) and has files still to read, or the
+    last update was stopped or killed before it read them all. A search answered from the
+    articles indexed so far, exiting 1 for "no match" on a library half read, with no word;
+    "" when the index holds every file its last update found."""
+    left = library.left_to_index()
+    indexed = library.count()
+    articles = f"{indexed:,} article{'' if indexed == 1 else 's'}"
+    if left:
+        files = f"{left:,} file{'' if left == 1 else 's'}"
+        so_far = (
+            f"another newsread is indexing this library ({files} still to read): "
+            f"the hits are from the {articles} indexed so far"
+        )
+    elif library.stopped_update():
+        so_far = (
+            "the last update of this library stopped before it read every file: the hits "
+            f"are from the {articles} indexed; to read the rest: "
+            f"newsread index {shlex.quote(str(library.root))}"
+        )
+    else:
+        return ""
+    _warn(so_far)
+    return so_far
+
+
 def _json_error(wanted: bool, query: str, error: str) -> None:
     """With `--json`, a query that cannot be searched still answers in JSON (a script reading
-    stdout would otherwise get nothing to parse); the one-line message goes to stderr too."""
+    stdout would otherwise get nothing to parse), its hits under "results" as every answer
+    has them; the one-line message goes to stderr too."""
     if wanted:
-        answer = {"query": query, "error": error, "total": 0, "hits": []}
+        answer = {"query": query, "error": error, "total": 0, "results": []}
         _print_json(answer)
 
 
@@ -509,18 +562,23 @@ def cmd_similar(args: argparse.Namespace) -> int:
     if path.is_file():  # a file named as a path from here, not from the library
         found = _in_library(path, library.root)
         if found is None:
-            return _fail(f"{target} is not in the library ({library.root})")
+            error = f"{target} is not in the library ({library.root})"
+            _json_error(args.json, f"like: {args.target}", error)
+            return _fail(error)
         target = found[0].relative_to(found[1]).as_posix()
     try:
         results = library.similar(target, limit=args.limit)
     except UnknownArticle as error:
+        _json_error(args.json, f"like: {args.target}", str(error))
         return _fail(str(error))
     except NothingToSearch as error:
+        _json_error(args.json, f"like: {args.target}", str(error))
         return _fail(str(error), 1)
     if results.like_file == "unreadable":
         return _fail(f"{target}: {_NOT_READABLE}")
     changes = _file_changes(library, results.hits)
     results, unreadable = _readable_only(library, results, changes)
+    so_far = _indexed_so_far(library)
     if results.like_file and not (results.like_file == "deleted" and library.folder_away()):
         _warn(
             f"{target}: its file was {results.like_file} since it was indexed; these are like "
@@ -528,7 +586,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
             f"newsread index {shlex.quote(str(library.root))}"
         )
     if args.json:
-        answer = results_to_json(results, changes, library.root)
+        answer = results_to_json(results, changes, library.root, so_far)
         answer["like_file"] = results.like_file or None
         _print_json({**answer, "unreadable": unreadable})
         return 0 if results.hits else 1
@@ -598,12 +656,18 @@ def versions_line(hit: Any) -> str:
 
 
 def results_to_json(
-    results: Any, changes: dict[str, str] | None = None, root: Path | None = None
+    results: Any,
+    changes: dict[str, str] | None = None,
+    root: Path | None = None,
+    so_far: str = "",
 ) -> dict[str, Any]:
     """The results as JSON; `changes` (path -> "deleted" or "changed") gives each hit's
     "file": what became of its file since indexing, null when it is as indexed. A name that
-    is not UTF-8 is given as `path_fields` gives it (in the library `root`)."""
+    is not UTF-8 is given as `path_fields` gives it (in the library `root`). `so_far`: why
+    the index holds only part of the library now (`_indexed_so_far`), said in "limited"
+    with what else limited the results."""
     changes = changes or {}
+    limited = "; ".join(why for why in (results.limited, so_far) if why)
     return {
         "query": results.query,
         "sort": results.sort,
@@ -612,7 +676,7 @@ def results_to_json(
         "folded": results.folded,
         "suggestion": results.suggestion,
         "period_only": list(results.period_only),
-        "limited": results.limited or None,
+        "limited": limited or None,
         "elapsed_ms": round(results.elapsed * 1000, 1),
         "facets": {
             name: [{"value": v, "count": n} for v, n in pairs]
@@ -629,7 +693,8 @@ def results_to_json(
                 "section": hit.section,
                 "published": hit.published.isoformat() if hit.published else None,
                 "published_period": hit.period or None,
-                "authors": hit.authors,
+                "authors": list(hit.authors),
+                "credit": hit.credit,
                 **path_fields(hit.path, root),
                 "file": changes.get(hit.path),
                 "url": hit.url,
@@ -1108,7 +1173,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             " when its article is opened",
             130,
         )
-    return 0
+    # Not all of it is here: `newsread import notes.json && rm notes.json` lost what was not
+    # understood (said on stdout, exit 0, the file deleted).
+    return 1 if summary.errors else 0
 
 
 # -- entry point -----------------------------------------------------------------------------
@@ -1233,6 +1300,9 @@ _SEARCH_OPTIONS = {
 }
 """`newsread search`'s options, and whether each takes a value."""
 
+_LONG_OPTION = re.compile(r"--[A-Za-z]")
+"""An option's name, long: a query's words start so only by mistake (`-- --word` searches it)."""
+
 
 def search_argv(argv: list[str]) -> list[str]:
     """`["search", ...]` with its options first and every other word after `--`.
@@ -1245,6 +1315,16 @@ def search_argv(argv: list[str]) -> list[str]:
     rest = iter(argv[1:])
     for arg in rest:
         name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        if _LONG_OPTION.match(name) and name not in _SEARCH_OPTIONS:
+            # `--lib DIR` (argparse takes it for --library in every other command) or a typo
+            # (`--limt 5`) was searched for, the option's value with it: "No articles match".
+            # The whole name or the typo goes to argparse, which says what is wrong.
+            whole = [option for option in _SEARCH_OPTIONS if option.startswith(name)]
+            name = whole[0] if len(whole) == 1 else name
+            arg = name + arg[len(arg.split("=", 1)[0]) :]
+            if name not in _SEARCH_OPTIONS:
+                options.append(arg)
+                continue
         takes_value = _SEARCH_OPTIONS.get(name)
         if arg == "--":
             words.extend(rest)
@@ -1281,6 +1361,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    closed = _cover_closed_streams()
     # Everything newsread creates (index, notes, state, exports) is the user's alone.
     os.umask(0o077)
     _forgiving_output()
@@ -1296,7 +1377,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 refused = _refused()
             except KeyboardInterrupt:
                 return stopped_before_starting(argv)
-            return refused or int(args.run(args))
+            if refused:
+                return refused
+            if 1 in closed and _prints_results(args):
+                # As `cat >&-` fails: a search that printed nowhere exited 0 ("found"), and an
+                # export said "unexpected error: AttributeError".
+                return _fail("cannot write the output: standard output is closed", 1)
+            return int(args.run(args))
         args = _app_parser().parse_args(argv)
         return _refused() or run_app(args.library)
     except KeyboardInterrupt:
@@ -1319,6 +1406,31 @@ def main(argv: Sequence[str] | None = None) -> int:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return _fail(f"cannot write the output: {error.strerror or error}", 1)
         return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+
+
+def _cover_closed_streams() -> set[int]:
+    """The standard streams (0, 1, 2) that were closed when newsread started, each given
+    /dev/null: else the next file opened (the index, the notes' database) would take its
+    number, and whatever writes to that stream (a child process's output) would write into it."""
+    closed = set()
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            closed.add(descriptor)
+            with suppress(OSError):
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != descriptor:
+                    os.dup2(null, descriptor)
+                    os.close(null)
+    return closed
+
+
+def _prints_results(args: argparse.Namespace) -> bool:
+    """Whether the command's results are what it writes to standard output."""
+    if args.command == "export":
+        return not args.output or args.output == "-"
+    return bool(args.command in ("search", "similar", "show"))
 
 
 def _refused() -> int:

@@ -1475,7 +1475,13 @@ class AnnotationStore:
             note = records.clean_note(item.text)
             if not note or note == row["note"]:
                 return "unchanged"
-            if row["note"] and (row["note_updated"] or "") >= records.stamp(item.updated):
+            here, there = row["note_updated"] or "", records.stamp(item.updated)
+            if row["note"] and here > there:
+                return "unchanged"
+            # A note as old as the one here, with other words: edited in the file by hand
+            # (newsread stamps every edit), and taken as newer, as `_merge_highlight` does,
+            # unless an import kept it here already.
+            if row["note"] and here == there and note in row["note"]:
                 return "unchanged"
             note, both = records.imported_note(row["note"], note)
             db.execute(
@@ -1541,7 +1547,9 @@ class AnnotationStore:
             )
         if existing.deleted:
             return "unchanged"
-        if existing.updated >= item.updated:
+        # One as old as this with another note or colour was edited in the file by hand
+        # (newsread stamps every edit of its own): taken as newer, never dropped for older.
+        if existing.updated > item.updated:
             if same or not note.strip() or note.strip() in existing.note:
                 return "unchanged"
             # Another highlight of the same passage (made there, not an earlier copy of this
@@ -1552,6 +1560,8 @@ class AnnotationStore:
                 (note, existing.id),
             )
             return "both" if existing.note.strip() else "updated"
+        if existing.updated == item.updated and note.strip() in existing.note:
+            note = existing.note  # kept here already (an import kept both), or none there
         if (existing.note, existing.colour) == (note, item.colour):
             return "unchanged"
         note, both = records.imported_note(existing.note, note)

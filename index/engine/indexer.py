@@ -437,7 +437,10 @@ def update_library(
             known = plan.known if agree else None
             grown = plan.grown if agree else {}  # else every file's documents are taken out
             library.docs.set_meta("dirty", "1")  # cleared when Whoosh and the store agree again
-            library.set_unfinished(True)  # cleared once every file is read
+            # Cleared once every file is read: an update stopped (ctrl+c) or killed (`timeout`
+            # in a script) leaves part of the library unindexed, which `stopped_update` tells,
+            # and which a launch meanwhile shows as counts so far.
+            library.set_unfinished(True)
             if not library.docs.has_files():
                 # A new library: every file it will hold is read by this version, so say so before
                 # the first commit; a process opening it mid-way must not take it for an old one.

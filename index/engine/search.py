@@ -1490,7 +1490,12 @@ def make_hit(
         section=fields.get("section", ""),
         published=article.published if article else fields.get("published"),
         url=fields.get("url", ""),
-        authors=fields.get("authors", ""),
+        # Without the article (no snippets asked for), the index's one field: the authors
+        # joined, or the credit of an article naming none.
+        authors=article.authors
+        if article
+        else tuple(filter(None, fields.get("authors", "").split("; "))),
+        credit=article.credit if article else "",
         score=float(score or 0.0),
         snippet=make_snippet(
             article.paragraphs,

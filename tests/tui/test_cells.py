@@ -181,7 +181,7 @@ def test_a_row_that_fits_keeps_its_section_when_the_versions_after_it_do_not() -
         for folder, name in (("own", "own"), ("k", "Kelmor Evening Gazette"), ("l", "A long one"))
     )
     hit = Hit(
-        "own/z/a.md", "1", "own/z/a.md", "Harbour", "own", "z", datetime(2019, 11, 20), "", "",
+        "own/z/a.md", "1", "own/z/a.md", "Harbour", "own", "z", datetime(2019, 11, 20), "", (),
         1.0, Snippet(""), versions=3, others=others,
     )  # fmt: skip
     assert meta_line(hit, 76).startswith("own (folder) · z · 2019-11-20 · +3 versions: ")
