@@ -1433,6 +1433,21 @@ def _prints_results(args: argparse.Namespace) -> bool:
     return bool(args.command in ("search", "similar", "show"))
 
 
+def _screen_in_the_terminals_letters() -> None:
+    """On a terminal that cannot take every character (a Latin-1 or ASCII locale's), the
+    app's frame lines, arrows and dots are drawn as `?`, one a cell: Textual writes through
+    standard error, whose `backslashreplace` turned each `─` into the six letters `\u2500`,
+    and every line of the screen ran over its width into the next."""
+    stream = sys.__stderr__
+    try:
+        unicode = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+    except LookupError:
+        unicode = ""
+    if not unicode.startswith("utf"):
+        with suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+
+
 def _refused() -> int:
     """Another user's files in newsread's folders (a `sudo newsread` that kept HOME), or root
     about to write into a user's: said with the way out before anything is opened (the
@@ -1477,6 +1492,7 @@ def run_app(library: str | None) -> int:
         sys.stdout.write(f"newsread: opening {name}…")
         sys.stdout.flush()
     _size_for_a_terminal_of_none()
+    _screen_in_the_terminals_letters()
     indexing = start_indexing_if_new(root)
     try:
         from newsread.tui.app import GC_THRESHOLDS, NewsreadApp
