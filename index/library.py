@@ -110,18 +110,28 @@ class Library(OpenIndex):
         far. 0 when none is updating it, or one is merging what it has read."""
         from newsread.index.engine.indexer import count_changes
 
-        if not self._updated_elsewhere():
+        if self.read_only:  # a read-only or full disk: no update can write to it
             return 0
         try:
+            if not self._updated_elsewhere():
+                return 0
             return count_changes(self)
         except LibraryError:  # the folder is away: its hits are said to be as they were
+            return 0
+        except OSError:  # the lock cannot be looked at: an update cannot take it either
             return 0
 
     def stopped_update(self) -> bool:
         """Whether the last update of this library stopped before it had read every file
         (ctrl+c, or killed: a script's `timeout`), none running now: the index holds part of
-        the library until the next update reads the rest."""
-        return (self.index_dir / paths.UNFINISHED).exists() and not self._updated_elsewhere()
+        the library until the next update reads the rest. False for an index opened read-only
+        (`read_only_notice` says it is searched as it is)."""
+        if self.read_only or not (self.index_dir / paths.UNFINISHED).exists():
+            return False
+        try:
+            return not self._updated_elsewhere()
+        except OSError:
+            return True
 
     def _follow(self, keys: tuple[str, ...]) -> None:
         """Re-anchor the highlights of articles just read again in their new text, so export,
