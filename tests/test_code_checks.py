@@ -48,7 +48,9 @@ def test_mypy_strict_is_clean(link_tree: Path) -> None:
         [
             sys.executable, "-m", "mypy",
             "--config-file", str(REPO / "pyproject.toml"),
-            "--cache-dir", str(link_tree / ".mypy_cache"),
+            # No cache written: the link tree is new each run, so no later run could read
+            # it, and writing it was ~5% of mypy's CPU time (7.7-8.4 s against 7.3-7.8 s).
+            "--cache-dir", os.devnull,
             "-p", "newsread.index", "-p", "newsread.tui",
         ],
         link_tree,
