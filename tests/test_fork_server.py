@@ -73,13 +73,31 @@ def test_sub_writers_from_the_fork_server_index_what_forked_ones_and_one_process
     with the oracle, and the three find as many. (Which of equal hits come first follows the
     documents' order in the index, which the sub-writers' timing changes: the first page may
     differ where the oracle allows a choice, and the oracle checks it.)"""
-    answers = {}
+    answers, stores = {}, {}
     for how in ("serial", "fork", "forkserver"):
         library, corpus = _build(tmp_path / how / "library", how, seed, monkeypatch)
+        stores[how] = _store(library)
         answers[how] = _answers(library, corpus, seed)
         library.close()
+    # The articles first: the queries' filters are drawn from them, so one article read
+    # otherwise changes every later answer; this says which (seen once, under load ~20).
+    for how in ("fork", "forkserver"):
+        differ = sorted(stores[how].keys() ^ stores["serial"].keys()) or [
+            key for key in stores["serial"] if stores[how][key] != stores["serial"][key]
+        ]
+        assert not differ, f"{how} stored otherwise: " + "; ".join(
+            f"{key}: {stores['serial'].get(key)} != {stores[how].get(key)}" for key in differ
+        )
     assert answers["fork"] == answers["serial"]
     assert answers["forkserver"] == answers["serial"]
+
+
+def _store(library: Library) -> dict[str, tuple[Any, ...]]:
+    """Each stored article's key -> its id, date, facets and words (what a search sees)."""
+    return {
+        doc.key: (doc.id, doc.published, sorted(doc.facets.items()), sorted(doc.tokens.items()))
+        for doc in oracle.docs_of(library)
+    }
 
 
 def _rss_mb(pid: int) -> float:
