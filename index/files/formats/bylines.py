@@ -1266,7 +1266,9 @@ def _dashed_parts(segment: str) -> list[str]:
 def split_author_field(text: str) -> tuple[list[str], str]:
     """`split_byline` for a value that names the author (a meta tag, front matter, a JSON
     field): there a name in a script without capitals ("محمد أحمد", "王小明", "김민수 기자")
-    is a person's, unless it is shaped as an outlet's."""
+    is a person's, unless it is shaped as an outlet's. Soft hyphens ("Ja\u00adnine") are
+    hints where a word may break, no part of the name's shape."""
+    text = text.replace("\u00ad", "")
     people, credit = split_byline(text)
     if people or credit != " ".join(text.split()):
         return people, credit
