@@ -133,8 +133,14 @@ _OUTLET_WORDS = _words(
     independent observer chronicle review today reuters agence courier courrier quotidien
     zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
-    известия правда ведомости edition blog blogs weblog podcast"""
+    известия правда ведомости edition blog blogs weblog podcast
+    inquirer examiner dispatch bulletin sentinel express ekspres expreso expresso
+    gazete gazetesi haber haberleri dziennik tidning tidningen tidende avis avisen dagblad
+    dagbladet krant nieuwsblad nieuws nyheter noviny novine novosti dnevnik vjesnik hírlap
+    ziarul jornal folha sanomat uutiset"""
 )
+# (The word for a newspaper or its news in the languages of its name: "Liman Gazetesi",
+# "Kuzey Ekspres", "Dziennik Portowy", "Havne Tidende" name no one.)
 
 # What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
 # "Autonomous Nonprofit Organization"), and a company's legal form ("Harbour Verlag GmbH",
