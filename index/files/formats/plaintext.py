@@ -2452,7 +2452,7 @@ def _take_outlet(line: str, state: _State) -> bool:
 _MAX_LABELLED = 80
 
 
-def _publisher(line: str) -> str:
+def publisher_named(line: str) -> str:
     """The publisher a labelled line names ("Herausgeber: Nordex SE"), or ""."""
     match = _PUBLISHER.match(line)
     name = match.group("name").strip() if match else ""
@@ -2461,7 +2461,7 @@ def _publisher(line: str) -> str:
 
 def _take_publisher(line: str, state: _State) -> bool:
     """Record the publisher a line under a page's headline names as the credit."""
-    name = _publisher(line)
+    name = publisher_named(line)
     if name:
         state.bylines.append(([], name))
     return bool(name)
@@ -2556,8 +2556,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
             line = _with_prefix(line, _clean(following).lstrip("*+•· "))
-        if _publisher(line):
-            return [], _publisher(line)
+        if publisher_named(line):
+            return [], publisher_named(line)
         starter = _STARTER.match(line)
         if starter:
             return [starter.group("name")], ""  # a forum thread's first post is its article
