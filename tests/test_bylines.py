@@ -987,6 +987,9 @@ def test_a_label_without_a_colon_before_other_words_is_no_byline(line: str) -> N
         ("Blog Beitrag von Jane Doe", ["Jane Doe"]),
         ("Ein Kommentar von Jane Doe", ["Jane Doe"]),
         ("Eine Reportage von Jane Doe und John Roe", ["Jane Doe", "John Roe"]),
+        # Pieces in the plural, a link to more of the writer's work: not a name with "von"
+        ("Weitere Rezepte von Jane Doe", ["Jane Doe"]),
+        ("Alle Kolumnen von Jane Doe", ["Jane Doe"]),
     ],
 )
 def test_the_kind_of_piece_before_von_opens_a_byline(line: str, authors: list[str]) -> None:

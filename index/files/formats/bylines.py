@@ -274,9 +274,11 @@ _AUTHOR_LABEL = r"autor(?:innen|in|en|/innen|/in|\*innen|\*in|:innen|:in)?"
 # The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
 # whatever piece it is, the name after "von" wrote it.
 _PIECE_BY = (
-    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-]?)?(?:beitrag|artikel|kommentar|interview|bericht"
-    r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
+    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-]?)?(?:beitrag|beiträge|artikel|kommentare?|interviews?"
+    r"|berichte?|reportagen?|analysen?|kolumnen?|essays?|rezensionen?|rezepte?|posts?)"
 )
+# (And their plurals: "Weitere Rezepte von Jane Doe", a link to more of her work, was read as
+# a person's name, its "von" a particle as in "Ursula von der Leyen".)
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
 # Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Haber: Jane Doe" (news by),
 # "Tác giả: Jane Doe", "Szerző: Jane Doe"), and "written by" in Italian, Polish, Danish,
