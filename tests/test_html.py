@@ -3876,3 +3876,26 @@ def test_microdata_publication_date_on_an_element_that_is_no_time(stamp: str) ->
     article = f'<div itemscope itemtype="https://schema.org/Article">{stamp}{BODY}</div>'
     html = page("<title>Bridge closed after cracks found</title>", article, lang="de")
     assert parse_html(html).published == datetime(2022, 3, 3, 11, 43)
+
+
+@pytest.mark.parametrize(
+    ("label", "credit"),
+    [
+        ("<h6>Herausgeber: <a href='/firmen/7'>Harbour Ferries AG</a></h6>", "Harbour Ferries AG"),
+        (
+            "<p><b>Publisher:</b> <span>Harbour Transport Authority</span></p>",
+            "Harbour Transport Authority",
+        ),
+        # A book's facts under a review name its publisher, not who put the page out.
+        ("<dl><dt>Publisher:</dt><dd>Harbour Books</dd></dl>", ""),
+    ],
+)
+def test_a_press_releases_labelled_publisher_is_the_credit(label: str, credit: str) -> None:
+    """A press release names no writer, only who issued it ("Herausgeber: Nordex SE" over the
+    headline): that is its credit, as in the same page saved as text."""
+    article = f"{label}<h1>Ferries run again to the islands</h1>{BODY}"
+    draft = parse_html(page("<title>Ferries run again</title>", article))
+    assert (draft.authors, draft.credit) == ([], credit)
+    # A byline the page shows names the writer all the same.
+    signed = article.replace("</h1>", "</h1><p class='byline'>By Jane Doe</p>")
+    assert parse_html(page("", signed)).authors == ["Jane Doe"]

@@ -1193,6 +1193,11 @@ def test_an_outlet_closing_a_date_line_is_the_source_not_an_author() -> None:
         ("The Harbour Gazette | Tuesday 12 March 2024 09:30", datetime(2024, 3, 12, 9, 30)),
         ("Altstadt Rundschau — 12. März 2024, 09:30 Uhr", datetime(2024, 3, 12, 9, 30)),
         ("Baltic Wire, 12.03.2024", datetime(2024, 3, 12)),
+        # An outlet named by the word for a newspaper in its own language, not a person:
+        ("Liman Gazetesi — 12 Mart 2024", datetime(2024, 3, 12)),
+        ("Kuzey Ekspres — 12.03.2024", datetime(2024, 3, 12)),
+        ("Dziennik Portowy — 12 marca 2024", datetime(2024, 3, 12)),
+        ("Havne Tidende — 12. marts 2024", datetime(2024, 3, 12)),
     ],
 )
 def test_an_outlet_then_the_date_under_the_title_gives_both(line: str, published: datetime) -> None:

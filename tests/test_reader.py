@@ -633,3 +633,39 @@ def test_a_day_alone_a_given_zone_or_another_language_is_kept(
     article = read_one(write(tmp_path / "page.html", page), tmp_path)
     assert article.published == published
     assert (article.published.tzinfo is None) == (published.tzinfo is None)
+
+
+_SHY = "\u00ad"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "story.json",
+            json.dumps(
+                {
+                    "title": f"Bridge clo{_SHY}sed",
+                    "author": f"Ja{_SHY}nine Mus{_SHY}ter{_SHY}mann",
+                    "source": f"Har{_SHY}bour News",
+                    "section": f"Lo{_SHY}cal",
+                    "text": BODY,
+                }
+            ),
+        ),
+        (
+            "story.md",
+            f'---\ntitle: "Bridge clo{_SHY}sed"\nauthor: "Ja{_SHY}nine Mus{_SHY}ter{_SHY}mann"\n'
+            f'source: "Har{_SHY}bour News"\nsection: "Lo{_SHY}cal"\n---\n\n{BODY}\n',
+        ),
+    ],
+    ids=["json", "front matter"],
+)
+def test_soft_hyphens_are_not_shown_in_metadata(tmp_path: Path, name: str, text: str) -> None:
+    """A soft hyphen only says where a long word may break: a name written with them
+    ("Ja\u00adnine Mus\u00adter\u00admann") is read as the name it shows, and no field keeps them."""
+    article = read_one(write(tmp_path / name, text), tmp_path)
+    assert article.title == "Bridge closed"
+    assert article.authors == ("Janine Mustermann",)
+    assert (article.source, article.section) == ("Harbour News", "Local")
+    assert article.credit == ""

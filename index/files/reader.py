@@ -818,11 +818,18 @@ part of the word searched for. The text and HTML readers drop it as they read; t
 Markdown readers kept it ("Entdeckungen" found nothing, the pane drew a hyphen mid-word)."""
 
 
+def _shown_line(text: str) -> str:
+    """A metadata field (title, author, source, section, credit) as it is shown: on one line,
+    without soft hyphens. JSON and front matter gave "Ja\u00adnine Mus\u00adtermann" as written,
+    and the results list and the pane's header drew the hyphens mid-name."""
+    return sanitise_line(text.replace(_SOFT_HYPHEN, ""))
+
+
 def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
     paragraphs = tuple(
         p for p in (sanitise(p.replace(_SOFT_HYPHEN, "")).strip() for p in draft.paragraphs) if p
     )
-    title = sanitise_line(draft.title.replace(_SOFT_HYPHEN, "")) or _title_from_name(stem)
+    title = _shown_line(draft.title) or _title_from_name(stem)
     title = _bounded(title, MAX_TITLE_CHARS)
     url = original_address(sanitise_line(draft.url))
     if len(url) > MAX_URL_CHARS:
@@ -832,11 +839,11 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
         language = guess_language(title + "\n" + "\n".join(paragraphs[:20]))
     authors = tuple(
         dict.fromkeys(
-            a for a in (_bounded(sanitise_line(a), MAX_NAME_CHARS) for a in draft.authors) if a
+            a for a in (_bounded(_shown_line(a), MAX_NAME_CHARS) for a in draft.authors) if a
         )
     )[:MAX_AUTHORS]
-    source = _bounded(sanitise_line(draft.source), MAX_NAME_CHARS)
-    section = _bounded(sanitise_line(draft.section), MAX_NAME_CHARS)
+    source = _bounded(_shown_line(draft.source), MAX_NAME_CHARS)
+    section = _bounded(_shown_line(draft.section), MAX_NAME_CHARS)
     derived = []
     if not source:
         source, folder_section = derived_source(rel, url)
@@ -853,7 +860,7 @@ def _article(draft: Draft, key: str, rel: str, kind: str, stem: str) -> Article:
         section=section,
         published=_in_language_zone(draft.published, language),
         authors=authors,
-        credit=_bounded(sanitise_line(draft.credit or _signed(paragraphs)), MAX_NAME_CHARS),
+        credit=_bounded(_shown_line(draft.credit or _signed(paragraphs)), MAX_NAME_CHARS),
         url=url,
         paragraphs=paragraphs,
         language=language,

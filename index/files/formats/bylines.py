@@ -133,8 +133,14 @@ _OUTLET_WORDS = _words(
     independent observer chronicle review today reuters agence courier courrier quotidien
     zeitung rundschau nachrichten tagblatt tageblatt kurier anzeiger presse nouvelles medien
     diario periódico noticias corriere gazzetta giornale gazeta вестник газета новости
-    известия правда ведомости edition blog blogs weblog podcast"""
+    известия правда ведомости edition blog blogs weblog podcast
+    inquirer examiner dispatch bulletin sentinel express ekspres expreso expresso
+    gazete gazetesi haber haberleri dziennik tidning tidningen tidende avis avisen dagblad
+    dagbladet krant nieuwsblad nieuws nyheter noviny novine novosti dnevnik vjesnik hírlap
+    ziarul jornal folha sanomat uutiset"""
 )
+# (The word for a newspaper or its news in the languages of its name: "Liman Gazetesi",
+# "Kuzey Ekspres", "Dziennik Portowy", "Havne Tidende" name no one.)
 
 # What an organisation is called, no person ("Spanien Forum", "Deutscher Handballbund",
 # "Autonomous Nonprofit Organization"), and a company's legal form ("Harbour Verlag GmbH",
@@ -268,9 +274,11 @@ _AUTHOR_LABEL = r"autor(?:innen|in|en|/innen|/in|\*innen|\*in|:innen|:in)?"
 # The kind of piece before "von" ("Ein Kommentar von", "Blog Beitrag von", "Eine Reportage von"):
 # whatever piece it is, the name after "von" wrote it.
 _PIECE_BY = (
-    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-]?)?(?:beitrag|artikel|kommentar|interview|bericht"
-    r"|reportage|analyse|kolumne|essay|rezension|rezept|post)"
+    r"(?:(?:ein|eine)\s+)?(?:[^\W\d_]+[\s-]?)?(?:beitrag|beiträge|artikel|kommentare?|interviews?"
+    r"|berichte?|reportagen?|analysen?|kolumnen?|essays?|rezensionen?|rezepte?|posts?)"
 )
+# (And their plurals: "Weitere Rezepte von Jane Doe", a link to more of her work, was read as
+# a person's name, its "von" a particle as in "Ursula von der Leyen".)
 # The writer's label in Finnish, Turkish, Polish, Vietnamese and Hungarian ("Kirjoittaja: Jane
 # Doe", "Yazar: Jane Doe", "Yazan: Jane Doe", "Muhabir: Jane Doe", "Haber: Jane Doe" (news by),
 # "Tác giả: Jane Doe", "Szerző: Jane Doe"), and "written by" in Italian, Polish, Danish,
@@ -1266,7 +1274,9 @@ def _dashed_parts(segment: str) -> list[str]:
 def split_author_field(text: str) -> tuple[list[str], str]:
     """`split_byline` for a value that names the author (a meta tag, front matter, a JSON
     field): there a name in a script without capitals ("محمد أحمد", "王小明", "김민수 기자")
-    is a person's, unless it is shaped as an outlet's."""
+    is a person's, unless it is shaped as an outlet's. Soft hyphens ("Ja\u00adnine") are
+    hints where a word may break, no part of the name's shape."""
+    text = text.replace("\u00ad", "")
     people, credit = split_byline(text)
     if people or credit != " ".join(text.split()):
         return people, credit

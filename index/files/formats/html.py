@@ -63,6 +63,7 @@ from newsread.index.files.formats.plaintext import (
     _take_byline,
     _take_date,
     lower_case_words,
+    publisher_named,
 )
 from newsread.index.files.formats.site_names import fold_as_address
 from newsread.index.text import sanitise_line, unwrap_wide
@@ -1607,6 +1608,7 @@ class _Metadata:
         yield (*_labelled_byline(self.tree, _NAME_LABEL, self._label_texts()), _SHOWN)
         yield (*_linked_byline(self.tree), _LINKED)
         yield (*_avatar_byline(self.tree), _GUESS)
+        yield [], _labelled_publisher(self.tree), _SHOWN
 
     def _own_articles(self) -> _Nodes:
         """The JSON-LD article nodes that describe the page's own article, where it describes
@@ -3570,6 +3572,37 @@ def _labelled_byline(
                 break  # The label's value names no one: the text after it is another row's.
         return [], ""
     return [], ""
+
+
+# Short texts that may label who issued a press release ("Herausgeber:", "Publisher:").
+_PUBLISHER_TEXTS = (
+    "//body//text()[contains(., 'erausgeber') or contains(., 'ublisher') or contains(., 'diteur')]"
+    "[string-length(normalize-space(.)) <= 16]"
+)
+_MAX_PUBLISHER_LINE = 80
+
+
+def _labelled_publisher(tree: Any) -> str:
+    """The publisher a press release's label line names ("Herausgeber: Nordex SE"), outside
+    comments, forms, tables and lists of other stories, or "": who put the story out, read as
+    the credit where the page names no writer (as `parse_text` reads the same line)."""
+    for node in tree.xpath(_PUBLISHER_TEXTS):
+        line = node.getparent()
+        if line is None or line.tag in ("script", "style", "option", "button", "label", "a"):
+            continue
+        if _in_other_content(line) or any(
+            a.tag in ("form", "table", "dl", "li") for a in line.iterancestors()
+        ):
+            continue
+        text = " ".join(line.text_content().split())
+        if _PUBLISHER_ALONE.match(text):  # "<b>Herausgeber:</b> <a>Nordex SE</a>"
+            text += " " + " ".join(" ".join(line.xpath(_LABELLED_NAME)[:1]).split())
+        if len(text) <= _MAX_PUBLISHER_LINE and (name := publisher_named(text)):
+            return name
+    return ""
+
+
+_PUBLISHER_ALONE = re.compile(r"^(?:herausgeber(?:in)?|publisher|éditeur)\s*:$", re.IGNORECASE)
 
 
 # Text that ends in a byline's word, right before the link naming the writer ("Erstellt von

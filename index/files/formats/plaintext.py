@@ -2452,7 +2452,7 @@ def _take_outlet(line: str, state: _State) -> bool:
 _MAX_LABELLED = 80
 
 
-def _publisher(line: str) -> str:
+def publisher_named(line: str) -> str:
     """The publisher a labelled line names ("Herausgeber: Nordex SE"), or ""."""
     match = _PUBLISHER.match(line)
     name = match.group("name").strip() if match else ""
@@ -2461,7 +2461,7 @@ def _publisher(line: str) -> str:
 
 def _take_publisher(line: str, state: _State) -> bool:
     """Record the publisher a line under a page's headline names as the credit."""
-    name = _publisher(line)
+    name = publisher_named(line)
     if name:
         state.bylines.append(([], name))
     return bool(name)
@@ -2489,6 +2489,21 @@ def _credited_in_brackets(line: str, lines: list[str]) -> bool:
     repeated after a caption."""
     bracketed = f"({line.strip()})"
     return any(other.rstrip().endswith(bracketed) for other in lines)
+
+
+def _outlet_by_date(lines: list[str], index: int, line: str) -> tuple[list[str], str] | None:
+    """([], the outlet) where `line`, under the headline beside its date, is where a byline's
+    name stands but names an outlet or the site's address ("* uncut-news.ch" / "* November 6,
+    2023", "Harbour News" / "12.03.2024"): the site or outlet credited as the writer."""
+    if len(line) > _MAX_OUTLET_LINE or is_person_name(line) or has_byline_prefix(line):
+        return None  # (A byline's "By The Times" is read as bylines are, or left out.)
+    if not _dated(lines, index):
+        return None
+    # (Not a word in capitals alone, which `looks_like_outlet` takes: "RF", "I." there are a
+    # photographer's initials, a list's mark.)
+    if HOST_NAME.match(line) or looks_like_outlet(line) and not line.isupper():
+        return [], line
+    return None
 
 
 def _set_apart(lines: list[str], index: int) -> bool:
@@ -2556,8 +2571,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             # "Von" / "Jane Doe": the prefix on a line of its own, the name on the next.
             following = next((other for other in nearby[position + 1 :] if other.strip()), "")
             line = _with_prefix(line, _clean(following).lstrip("*+•· "))
-        if _publisher(line):
-            return [], _publisher(line)
+        if publisher_named(line):
+            return [], publisher_named(line)
         starter = _STARTER.match(line)
         if starter:
             return [starter.group("name")], ""  # a forum thread's first post is its article
@@ -2573,6 +2588,8 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             elif found[0] and all(_quoted_in_text(person, lines, page) for person in found[0]):
                 found = None  # "Mary Smith" over a text that quotes her: its subject's name
         found = found or _labelled_author(line) or _interview_credit(line)
+        if not found and bare and page.headline < low + position < page.start:
+            found = _outlet_by_date(nearby, position, line)
         if found and "/" in line and _credited_in_brackets(line, lines):
             continue  # "Jane Doe / AP" over a photo, "(Jane Doe / AP)" after its caption
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
