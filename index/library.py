@@ -219,6 +219,14 @@ class Library(OpenIndex):
             changes: dict[str, str] = file_changes(self.root, self.docs, paths)
         return changes
 
+    def unreadable(self, paths: Iterable[str]) -> set[str]:
+        """Those of `paths` (hits' `path`) the user may no longer read (a library's owner took
+        their access away after they indexed it): what the index holds of them is not to be
+        shown. A stat and an open each: for the hits shown, not for every hit."""
+        from newsread.index.engine.freshness import unreadable
+
+        return unreadable(self.root, paths)
+
     def has_file(self, key: str) -> bool:
         """Whether the file of the article keyed `key` is in the library's folder (False when
         that cannot be told). A file whose name is not UTF-8 is keyed with its bytes escaped

@@ -1797,6 +1797,24 @@ def test_a_locale_that_is_not_utf8_finds_shows_and_keeps_names_it_cannot_spell(
     assert _in_locale(locale_env, "--version", options=("-X", "utf8=0")).returncode == 0
 
 
+@pytest.mark.parametrize("locale_env", _NOT_UTF8_LOCALES)
+def test_messages_under_a_locale_that_is_not_utf8_are_readable_without_escapes(
+    tmp_path: Path, locale_env: dict[str, str]
+) -> None:
+    """Under `LANG=en_US.ISO-8859-1` newsread's messages on stderr showed "…" as the six
+    letters `\\u2026` ("looking for new and changed files\\u2026"), and so every letter of a
+    name the terminal cannot show. Now: what the terminal can show, `...`, `-`, `?`."""
+    write_article(tmp_path / "library", "ferry.txt", "Kelmor ferry", "The Kelmor ferry sailed.")
+    indexed = _in_locale(locale_env, "index", str(tmp_path / "library"))
+    missing = _in_locale(
+        locale_env, "show", "x\u2014\u5317\u2026.txt", "-l", str(tmp_path / "library")
+    )
+    assert indexed.returncode == 0 and missing.returncode == 1
+    assert b"newsread: looking for new and changed files...\n" in indexed.stderr
+    assert missing.stderr.startswith(b"newsread: x-?....txt: no such file")
+    assert b"\\u" not in indexed.stderr + missing.stderr
+
+
 def _as_a_reader(*args: str) -> subprocess.CompletedProcess[str]:
     """`_run`, as a user whom file permissions bind: root (running the suite) without the
     powers to read and enter what its modes forbid (`setpriv`), as another user would be."""

@@ -36,7 +36,7 @@ from newsread.index.article import date_shown, path_fields, path_key, shown_path
 from newsread.index.results import from_folder, period_only_note, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
-from newsread.tui.launch import stopped_before_starting
+from newsread.tui.launch import READABLE, stopped_before_starting
 
 if TYPE_CHECKING:
     from newsread.index import Indexing
@@ -69,10 +69,13 @@ def _console(stderr: bool = False) -> Console:
 def _unicode_output() -> bool:
     """Whether standard output takes every character: a UTF encoding, not the ASCII or
     Latin-1 of a locale an SSH session brings (`LANG=en_US.ISO-8859-1`)."""
+    return _unicode(sys.stdout)
+
+
+def _unicode(stream: object) -> bool:
+    """Whether `stream` takes every character (its encoding is a UTF)."""
     try:
-        return codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name.startswith(
-            "utf"
-        )
+        return codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name.startswith("utf")
     except LookupError:
         return False
 
@@ -84,6 +87,10 @@ def _forgiving_output() -> None:
     if not _unicode_output():
         with suppress(AttributeError, ValueError):
             sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    if not _unicode(sys.stderr):
+        # Messages: Python's `backslashreplace` showed "…" as the six letters \u2026.
+        with suppress(AttributeError, ValueError):
+            sys.stderr.reconfigure(errors=READABLE)  # type: ignore[union-attr]
 
 
 def _print_json(answer: object) -> None:
@@ -1439,11 +1446,7 @@ def _screen_in_the_terminals_letters() -> None:
     standard error, whose `backslashreplace` turned each `─` into the six letters `\u2500`,
     and every line of the screen ran over its width into the next."""
     stream = sys.__stderr__
-    try:
-        unicode = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
-    except LookupError:
-        unicode = ""
-    if not unicode.startswith("utf"):
+    if not _unicode(stream):
         with suppress(AttributeError, ValueError):
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 

@@ -20,8 +20,16 @@ import codecs
 import importlib
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from contextlib import suppress
+
+READABLE = "newsread.readable"
+"""The error handler of standard error on a terminal that cannot take every character: what
+the terminal can show of a message, readable (`...` for `…`), `?` for the rest."""
+
+_PLAIN = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}
+_PLAIN |= {"\u2192": "->", "\u2190": "<-", "\u2212": "-", "\u00a0": " "}
 
 LOCALE_STDIO = "NEWSREAD_LOCALE_STDIO"
 """Set by a newsread that runs itself again in UTF-8 mode, for that run alone: the encoding
@@ -69,7 +77,7 @@ def _run_again_in_utf8_mode() -> None:
 def _stdio_as_the_locale_has_it() -> None:
     """Run again in UTF-8 mode (`_run_again_in_utf8_mode`), standard input and output take the
     encoding they had before (UTF-8 mode makes them UTF-8, which a Latin-1 terminal shows
-    as "Ã©"); standard error keeps Python's `backslashreplace`. The variable goes, so that
+    as "Ã©"); standard error shows what it can of a message (`READABLE`). The variable goes, so that
     what newsread starts (an editor) has the environment the user gave."""
     spec = os.environ.pop(LOCALE_STDIO, None)
     if not spec or not sys.flags.utf8_mode:
@@ -78,10 +86,30 @@ def _stdio_as_the_locale_has_it() -> None:
     for stream, handler in (
         (sys.stdin, errors),
         (sys.stdout, errors),
-        (sys.stderr, "backslashreplace"),
+        (sys.stderr, READABLE),
     ):
         with suppress(AttributeError, ValueError, LookupError):
             stream.reconfigure(encoding=encoding, errors=handler or "strict")  # type: ignore[union-attr]
+
+
+def readable(error: UnicodeError) -> tuple[str, int]:
+    """`READABLE`: each character the encoding cannot take as its plain spelling (`…` as its
+    compatibility form `...`, a dash as `-`, a curly quote as `'`) when the encoding can take
+    that, else `?`: never the `\\u2026` escapes of Python's `backslashreplace`."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    shown = []
+    for char in error.object[error.start : error.end]:
+        plain = _PLAIN.get(char) or unicodedata.normalize("NFKC", char)
+        try:
+            plain.encode(error.encoding)
+        except (UnicodeError, LookupError):
+            plain = "?"
+        shown.append(plain)
+    return "".join(shown), error.end
+
+
+codecs.register_error(READABLE, readable)
 
 
 def stopped_before_starting(argv: Sequence[str]) -> int:

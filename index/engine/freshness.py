@@ -37,9 +37,7 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
         if state is None or state.reason:
             continue  # not indexed as an article file: nothing of it was answered
         try:
-            now = file_stat(root, path)
-            if now is not None:
-                os.close(os.open(now[0], os.O_RDONLY | os.O_NONBLOCK))
+            now = _open_stat(root, path)
         except PermissionError:
             found[path] = UNREADABLE
             continue
@@ -51,6 +49,33 @@ def file_changes(root: Path, docs: DocStore, paths: Iterable[str]) -> dict[str, 
             if now[1].st_size != state.size or not _same_digest(now[0], state.digest):
                 found[path] = CHANGED
     return found
+
+
+def unreadable(root: Path, paths: Iterable[str]) -> set[str]:
+    """Those of `paths` (files as the index keys them) the user may no longer read, or whose
+    folder they may no longer enter: a stat and an open each, nothing read."""
+    found: set[str] = set()
+    for path in dict.fromkeys(paths):
+        try:
+            _open_stat(root, path)
+        except PermissionError:
+            found.add(path)
+        except OSError:
+            continue  # cannot tell (the disk failing): say nothing
+    return found
+
+
+def _open_stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:
+    """`file_stat`, the file opened and closed again (nothing read).
+
+    Raises:
+        PermissionError: the user may not read the file, or enter its folder.
+        OSError: whether the file is there cannot be told.
+    """
+    now = file_stat(root, key)
+    if now is not None:
+        os.close(os.open(now[0], os.O_RDONLY | os.O_NONBLOCK))
+    return now
 
 
 def file_stat(root: Path, key: str) -> tuple[Path, os.stat_result] | None:

@@ -236,3 +236,40 @@ def test_the_app_on_a_latin_1_terminal_keeps_each_line_in_its_width(
     assert "River flood reaches the old town" in screen
     tmux.keys("C-q")
     tmux.wait_for("newsread exited 0")
+
+
+def test_articles_the_user_may_no_longer_read_show_no_text_in_the_app(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """On a shared server alice took bob's access to her library away (`chmod g-rx` on the
+    folder) after he indexed it: the app's update said "not updated", and the app went on
+    showing the articles' snippets and text from bob's index. Now their rows say the file may
+    no longer be read, a notice says how many, and the reading pane refuses them."""
+    library = build_library(tmp_path / "library")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREAD_HOME"} | tmux.environment
+    subprocess.run([str(NEWSREAD), "index", "-q", str(library)], env=env, check=True)
+    through: tuple[str, ...] = ()
+    if os.geteuid() == 0:  # root reads anything: without these powers, file modes bind it
+        if shutil.which("setpriv") is None:
+            pytest.skip("setpriv (util-linux) is needed to run newsread bound by file modes")
+        powers = "-dac_override,-dac_read_search"
+        through = ("setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}")
+    library.chmod(0)
+    try:
+        tmux.newsread(library, through=through)
+        tmux.wait_for_notice("4 hits listed: you may no longer read their files (permission")
+        screen = tmux.wait_for("Ferry timetable changes")
+        assert "you may no longer read its file (permission" in screen  # a toast may cover some
+        assert "River flood reaches the old town" in screen  # listed: title, source, date
+        for text in ("The river Vessa burst", "The city council", "Ministers agreed"):
+            assert text not in screen
+        tmux.type("harbour")
+        tmux.keys("Enter")
+        tmux.wait_for("⏎ Open")
+        tmux.keys("Enter")
+        screen = tmux.wait_for_notice("kelmor-harbour.txt: you may no longer read its file")
+        assert "deleted" not in screen and "The harbour master welcomed" not in screen
+        tmux.keys("C-q")
+        tmux.wait_for("newsread exited 0")
+    finally:
+        library.chmod(0o755)

@@ -347,15 +347,15 @@ class Tmux:
         size: tuple[int, int] = (80, 24),
         pid_file: Path | None = None,
         before: str = "",
+        through: tuple[str, ...] = (),
     ) -> None:
-        """`newsread library` in a new session, after the shell command `before`; it says
-        "newsread exited N" when it ends."""
+        """`newsread library` in a new session, after the shell command `before`, run by the
+        command `through` (`setpriv ...`) when given; it says "newsread exited N" when it ends."""
         settings = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.environment.items())
         first = f"{before}; " if before else ""
         first += f"echo $$ > {shlex.quote(str(pid_file))}; " if pid_file else ""
-        command = f"env -u NEWSREAD_HOME {settings} {shlex.quote(str(NEWSREAD))} " + shlex.quote(
-            str(library)
-        )
+        program = shlex.join([*through, str(NEWSREAD), str(library)])
+        command = f"env -u NEWSREAD_HOME {settings} {program}"
         if pid_file:  # the pid is newsread's own: exec, and nothing runs after it
             self.start(f"{first}exec {command}", size)
         else:
@@ -403,6 +403,10 @@ class Tmux:
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
         """The screen once `text` is on it."""
         return self._poll(lambda screen: text in screen, f"{text!r} not on screen", timeout)
+
+    def wait_for_notice(self, text: str, timeout: float = 60.0) -> str:
+        """The screen once the app gave a notice with `text` (a toast wraps at its width)."""
+        return self._poll(lambda _: text in self.notices(), f"no notice {text!r}", timeout)
 
     def wait_until_gone(self, text: str, timeout: float = 60.0) -> str:
         return self._poll(lambda screen: text not in screen, f"{text!r} still on screen", timeout)

@@ -27,7 +27,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from newsread.index.article import path_key
-from newsread.index.results import period_only_note, source_shown
+from newsread.index.results import Snippet, period_only_note, source_shown
 from newsread.index.text import sanitise_line
 from newsread.tui.cells import clip
 from newsread.tui.commands import NewsreadCommands
@@ -71,7 +71,7 @@ SORT_LABELS = {"relevance": "by relevance", "newest": "newest first", "oldest": 
 """What `s` cycles through (newsread.index.engine.search.SORTS; not imported: it loads Whoosh)."""
 
 if TYPE_CHECKING:
-    from newsread.index import Library, SearchResults, Timeline, Version
+    from newsread.index import Hit, Library, SearchResults, Timeline, Version
     from newsread.index.annotations import ArticleState
     from newsread.index.article import Article
     from newsread.tui.host import Host
@@ -128,6 +128,21 @@ def _like_key(library: Library, key: str, read: tuple[str, str]) -> str:
     if "#" in key and title.strip() and article.title != title:
         raise UnknownArticle(f"“{title}” is no longer in the library")
     return key
+
+
+NOT_READABLE = "you may no longer read its file (permission denied): its text is not shown"
+"""What stands for the snippet of a hit, and the body of an article, whose file the user may
+no longer read: its library's owner took their access away after they indexed it."""
+
+
+def _readable_only(hits: tuple[Hit, ...], shut: set[str]) -> tuple[Hit, ...]:
+    """`hits`, those whose file is in `shut` (`Library.unreadable`) without their snippet: the
+    index's text of a file the user may no longer read is not shown. They stay listed (title,
+    source, date: what the counts and the timeline count too), so pages keep their places."""
+    if not shut:
+        return hits
+    shown = Snippet(NOT_READABLE)
+    return tuple(replace(hit, snippet=shown) if hit.path in shut else hit for hit in hits)
 
 
 def _edited_in_its_file(library: Library, shown: Article) -> str:
@@ -270,6 +285,8 @@ class MainScreen(Screen[None]):
         """Whether the search box had the focus when the keys to name were last chosen."""
         """The date filter's search: a search typed with none of its words leaves it out."""
         self.results: SearchResults | None = None
+        self._said_unreadable: set[str] = set()
+        """The files a notice said the user may no longer read (said once each)."""
         self.like = ""
         """The key of the article whose "more like this" list is shown, or ""."""
         self.like_read: tuple[str, str] = ("", "")
@@ -755,6 +772,7 @@ class MainScreen(Screen[None]):
             if like:  # one step: "more like this" ranks a few articles, it counts nothing
                 like = _like_key(library, like, like_read)
                 results = library.similar(like, sort=sort, filters=filters, limit=PAGE)
+                results = replace(results, hits=self._readable(library, results.hits))
                 self.post_message(SearchDone(generation, results, refresh))
                 self.post_message(SearchCounted(generation, results))
                 return
@@ -767,8 +785,12 @@ class MainScreen(Screen[None]):
                 fold=True,
                 cancelled=cancelled,
             ) as running:
-                self.post_message(SearchDone(generation, running.top(), refresh))
-                self.post_message(SearchCounted(generation, running.counts()))
+                top = running.top()
+                top = replace(top, hits=self._readable(library, top.hits))
+                self.post_message(SearchDone(generation, top, refresh))
+                counts = running.counts()
+                counts = replace(counts, hits=self._readable(library, counts.hits))
+                self.post_message(SearchCounted(generation, counts))
         except SearchCancelled:
             return  # its answer is no longer wanted: stop here, post nothing
         except NothingToSearch as error:
@@ -1162,7 +1184,9 @@ class MainScreen(Screen[None]):
                     offset=offset,
                     facets=False,
                 )
-                self.post_message(PageLoaded(generation, offset, similar.hits))
+                self.post_message(
+                    PageLoaded(generation, offset, self._readable(library, similar.hits))
+                )
                 return
             results = library.search(
                 query,
@@ -1176,7 +1200,27 @@ class MainScreen(Screen[None]):
             )
         except Exception:  # noqa: BLE001 - the first page said what is wrong; rows stay "…"
             return
-        self.post_message(PageLoaded(generation, offset, results.hits))
+        self.post_message(PageLoaded(generation, offset, self._readable(library, results.hits)))
+
+    def _readable(self, library: Library, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+        """`hits` (a page: a stat and an open each, in the worker) without the snippets of
+        those whose file the user may no longer read (`_readable_only`); the first time such
+        files are listed, a notice says how many and why."""
+        shut = library.unreadable(hit.path for hit in hits)
+        new = shut - self._said_unreadable
+        if new:
+            self._said_unreadable |= new
+            n = len(new)
+            self.app.call_from_thread(
+                self.notify,
+                f"{n} {'hit' if n == 1 else 'hits'} listed: you may no longer read "
+                f"{'its file' if n == 1 else 'their files'} (permission denied), so "
+                f"{'its' if n == 1 else 'their'} text is not shown; the index and your notes "
+                f"keep {'it' if n == 1 else 'them'} for when you may again",
+                severity="warning",
+                timeout=8,
+            )
+        return _readable_only(hits, shut)
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
@@ -1294,6 +1338,10 @@ class MainScreen(Screen[None]):
         library = self.newsread.library
         try:
             article = library.article(key) if library is not None else None
+            if article is not None and library is not None and library.unreadable([article.path]):
+                shut = f"{article.path}: {NOT_READABLE}; the index keeps it for when you may again"
+                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=shut))
+                return
             gone = None
             if article is not None and library is not None and not library.has_file(article.path):
                 gone, article = article, None
