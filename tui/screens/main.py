@@ -46,6 +46,7 @@ from newsread.tui.messages import (
     SearchDone,
     SearchFailed,
     ShownArticleChanged,
+    ShownArticleHere,
 )
 from newsread.tui.screens.annotating import AnnotatingPanes
 from newsread.tui.screens.choice import ChoiceDialog
@@ -570,6 +571,15 @@ class MainScreen(Screen[None]):
             self.post_message(ShownArticleChanged(generation, shown.key, True, renamed, unreadable))
         elif (now.title, now.body) != (shown.title, shown.body):
             self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
+        else:
+            self.post_message(ShownArticleHere(generation))
+
+    @on(ShownArticleHere)
+    def _shown_article_here(self, message: ShownArticleHere) -> None:
+        # Its file came back: gone again later, that is news again (it was said once and
+        # never again, the text read before left on screen as if current).
+        if self._said_gone == message.generation:
+            self._said_gone = 0
 
     @on(ShownArticleChanged)
     def _shown_article_changed(self, message: ShownArticleChanged) -> None:
