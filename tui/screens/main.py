@@ -591,6 +591,12 @@ class MainScreen(Screen[None]):
             # highlight off a key the index no longer has, and the preview follows it. Said
             # here, "the open article" was one no longer on screen.
             return
+        if message.gone and not message.renamed and previewed:
+            # The only hit's preview: kept, a deleted article stood beside "No articles
+            # match" as if it were a result. The list says there is none; so does the pane.
+            self._article_generation += 1
+            self.article_view.clear()
+            return
         if message.renamed:
             # The same text under another name: reading (and highlighting) goes on there.
             if self.session.article == message.key:
