@@ -174,6 +174,14 @@ class ShownArticleChanged(Message):
 
 
 @dataclass
+class ShownArticleHere(Message):
+    """The article on screen is what the index holds for its key (its file, said gone
+    before, may have come back)."""
+
+    generation: int
+
+
+@dataclass
 class SavedCounts(Message):
     """Hit counts of the saved searches, by name (-1 when the query no longer parses)."""
 

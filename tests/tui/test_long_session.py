@@ -70,28 +70,43 @@ async def test_the_footer_is_drawn_again_only_when_its_keys_change(
         assert "Search" in rendered_text(footer) and not footer.children
 
 
+async def _look(pilot: Any, app: NewsreadApp, articles: int) -> None:
+    """A look (ctrl+r) whose commit leaves `articles` in the library."""
+    await pilot.press("ctrl+r")
+    await wait_for(pilot, lambda: app.main.status.status.articles == articles)
+    await settle(pilot)
+
+
 async def test_a_deleted_open_article_is_said_once_not_at_every_later_commit(
     library: Path, make_app: MakeApp
 ) -> None:
     """Seen with a scraper writing: the warning came again at every commit of every look, 43
-    times in six minutes, long after the user had gone back to the list."""
+    times in six minutes, long after the user had gone back to the list. Said once each
+    time it goes: moved back and out again, the second time was not said at all."""
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press(*"ferry", "enter", "enter")
         await settle(pilot)
-        (library / "ferry.txt").unlink()
+        ferry = library / "ferry.txt"
+        text = ferry.read_bytes()
+        ferry.unlink()
         await pilot.press("ctrl+r")
         gone = "The open article's file was moved or deleted: this is the text read before"
         await wait_for(pilot, lambda: gone in notifications(app))
         await settle(pilot)
         for n in range(3):  # the scraper's next files, each look a commit
             write_article(library, f"later-{n}.txt", f"Vessa bridge news {n}", "The bridge.")
-            await pilot.press("ctrl+r")
-            await wait_for(pilot, lambda: app.main.status.status.articles == 4 + n)  # noqa: B023
-            await settle(pilot)
+            await _look(pilot, app, 4 + n)
         assert notifications(app).count(gone) == 1
         # The text read before stays.
+        assert "island ferry will sail" in rendered_text(app.main.reader)
+        ferry.write_bytes(text)  # moved back: nothing to say
+        await _look(pilot, app, 7)
+        assert notifications(app).count(gone) == 1
+        ferry.unlink()  # and out again: said again
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: notifications(app).count(gone) == 2)
         assert "island ferry will sail" in rendered_text(app.main.reader)
 
 

@@ -46,6 +46,7 @@ from newsread.tui.messages import (
     SearchDone,
     SearchFailed,
     ShownArticleChanged,
+    ShownArticleHere,
 )
 from newsread.tui.screens.annotating import AnnotatingPanes
 from newsread.tui.screens.choice import ChoiceDialog
@@ -587,6 +588,15 @@ class MainScreen(Screen[None]):
             self.post_message(ShownArticleChanged(generation, shown.key, True, renamed, unreadable))
         elif (now.title, now.body) != (shown.title, shown.body):
             self.post_message(ShownArticleChanged(generation, shown.key, gone=False))
+        else:
+            self.post_message(ShownArticleHere(generation))
+
+    @on(ShownArticleHere)
+    def _shown_article_here(self, message: ShownArticleHere) -> None:
+        # Its file came back: gone again later, that is news again (it was said once and
+        # never again, the text read before left on screen as if current).
+        if self._said_gone == message.generation:
+            self._said_gone = 0
 
     @on(ShownArticleChanged)
     def _shown_article_changed(self, message: ShownArticleChanged) -> None:
@@ -597,6 +607,12 @@ class MainScreen(Screen[None]):
             # A preview of the highlighted hit: the search the commit reran moves the
             # highlight off a key the index no longer has, and the preview follows it. Said
             # here, "the open article" was one no longer on screen.
+            return
+        if message.gone and not message.renamed and previewed:
+            # The only hit's preview: kept, a deleted article stood beside "No articles
+            # match" as if it were a result. The list says there is none; so does the pane.
+            self._article_generation += 1
+            self.article_view.clear()
             return
         if message.renamed:
             # The same text under another name: reading (and highlighting) goes on there.
