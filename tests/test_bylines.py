@@ -796,28 +796,6 @@ def test_a_bare_name_between_the_standfirst_and_a_caption_is_the_author() -> Non
     assert parse_text(page).authors == ["Jane Doe"]
 
 
-@pytest.mark.parametrize(
-    ("under_headline", "credit"),
-    [
-        (
-            "        * harbour-echo.example\n        * March 12, 2024\n        * Politics",
-            "harbour-echo.example",
-        ),
-        ("        Harbour News\n        12.03.2024", "Harbour News"),
-        # Initials in capitals there are a photographer's, a list's mark: no outlet.
-        ("        * RF\n        * March 12, 2024", ""),
-    ],
-)
-def test_an_outlet_where_the_byline_stands_by_its_date_is_the_credit(
-    under_headline: str, credit: str
-) -> None:
-    """The site's address or an outlet's name on the byline's line of a meta list, its date
-    beside it: the site credited as the writer (a person's name there is the author)."""
-    draft = parse_text(_page(under_headline))
-    assert (draft.authors, draft.credit) == ([], credit)
-    assert draft.published is not None and draft.published.day == 12
-
-
 def test_a_bare_name_under_a_label_or_over_a_short_line_is_no_author() -> None:
     photo = _page(
         f"        {_STANDFIRST}\n\n        FOTO:\n\n        Jane Doe\n\n        {_CAPTION}"

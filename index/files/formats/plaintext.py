@@ -2491,21 +2491,6 @@ def _credited_in_brackets(line: str, lines: list[str]) -> bool:
     return any(other.rstrip().endswith(bracketed) for other in lines)
 
 
-def _outlet_by_date(lines: list[str], index: int, line: str) -> tuple[list[str], str] | None:
-    """([], the outlet) where `line`, under the headline beside its date, is where a byline's
-    name stands but names an outlet or the site's address ("* uncut-news.ch" / "* November 6,
-    2023", "Harbour News" / "12.03.2024"): the site or outlet credited as the writer."""
-    if len(line) > _MAX_OUTLET_LINE or is_person_name(line) or has_byline_prefix(line):
-        return None  # (A byline's "By The Times" is read as bylines are, or left out.)
-    if not _dated(lines, index):
-        return None
-    # (Not a word in capitals alone, which `looks_like_outlet` takes: "RF", "I." there are a
-    # photographer's initials, a list's mark.)
-    if HOST_NAME.match(line) or looks_like_outlet(line) and not line.isupper():
-        return [], line
-    return None
-
-
 def _set_apart(lines: list[str], index: int) -> bool:
     """Whether the line at `index` opens the page or stands under a blank line."""
     return index == 0 or not lines[index - 1].strip()
@@ -2588,8 +2573,6 @@ def _page_byline(lines: list[str], page: PageArticle) -> tuple[list[str], str] |
             elif found[0] and all(_quoted_in_text(person, lines, page) for person in found[0]):
                 found = None  # "Mary Smith" over a text that quotes her: its subject's name
         found = found or _labelled_author(line) or _interview_credit(line)
-        if not found and bare and page.headline < low + position < page.start:
-            found = _outlet_by_date(nearby, position, line)
         if found and "/" in line and _credited_in_brackets(line, lines):
             continue  # "Jane Doe / AP" over a photo, "(Jane Doe / AP)" after its caption
         if found and bare and low + position < page.headline and not _byline_in(line, bare=False):
