@@ -146,7 +146,7 @@ def test_an_index_searched_and_updated_by_other_processes_mid_way_loses_nothing(
     (signals / "go").write_text("")
     outputs = [process.communicate(timeout=300)[0] for process in (first, *others, cli)]
     assert [p.returncode for p in (first, *others, cli)] == [0, 0, 0, 0], outputs
-    assert int(outputs[0]) == ARTICLES
+    assert int(outputs[0]) == ARTICLES, outputs  # (the others' outputs say who read the rest)
     # The others waited for the first, then found nothing left to read.
     for output in outputs[1:3]:
         assert json.loads(output.splitlines()[-1]) == {
