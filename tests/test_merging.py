@@ -235,13 +235,13 @@ def test_index_off_a_terminal_says_each_step_and_when_the_merge_ends(
     large library's merge takes: the user took it for hung. Off a terminal each step is said."""
     from newsread.tui.cli import main
 
-    root = _library(tmp_path / "library", 60)
+    root = _library(tmp_path / "library", 20)
     batch_by_batch = partial(indexer.update_library, first_batch_seconds=0.0, batch_seconds=0.0)
     monkeypatch.setattr(indexer, "update_library", batch_by_batch)
     assert main(["index", str(root)]) == 0
     said = capsys.readouterr().err.splitlines()
     assert said[:2] == ["newsread: looking for new and changed files…", "newsread: indexing…"]
-    assert "newsread: saving: 60 of 60 files read" in said
+    assert "newsread: saving: 20 of 20 files read" in said
     merging = [n for n, line in enumerate(said) if line.startswith("newsread: merging the index")]
     assert len(merging) == 1 and said[merging[0] + 1].startswith("newsread: merged (")
     assert said[merging[0] + 1 :] == [said[-1]]
