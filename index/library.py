@@ -126,7 +126,7 @@ class Library(OpenIndex):
         (ctrl+c, or killed: a script's `timeout`), none running now: the index holds part of
         the library until the next update reads the rest. False for an index opened read-only
         (`read_only_notice` says it is searched as it is)."""
-        if self.read_only or not (self.index_dir / paths.UNFINISHED).exists():
+        if self.read_only or not self.unfinished():
             return False
         try:
             return not self._updated_elsewhere()

@@ -394,6 +394,10 @@ class OpenIndex:
         else:
             marker.unlink(missing_ok=True)
 
+    def unfinished(self) -> bool:
+        """Whether the last update stopped with files left to read (`set_unfinished`)."""
+        return (self.index_dir / paths.UNFINISHED).exists()
+
     def count(self) -> int:
         """Articles in the store."""
         return self.docs.count()

@@ -1829,6 +1829,7 @@ class Search:
         period_only: tuple[str, ...] = ()
         if not docnums and _DATE_FIELD.search(self.words):
             period_only = self._period_only(searcher)
+        story_count = stories.count_stories(self._story_of, docnums)
         return replace(
             first,
             period_only=period_only,
@@ -1838,25 +1839,24 @@ class Search:
             facets=facet_counts,
             folder_sources=folders,
             timeline=timeline,
-            stories=max(stories.count_stories(self._story_of, docnums), first.stories),
-            undated=self._undated_rows(searcher, docnums),
+            stories=max(story_count, first.stories),
+            undated=self._undated_rows(searcher, docnums, story_count),
             elapsed=time.perf_counter() - self.started,
             limited="; ".join(dict.fromkeys(self.notes)),
             counted=True,
         )
 
-    def _undated_rows(self, searcher: Any, docnums: list[int]) -> int:
+    def _undated_rows(self, searcher: Any, docnums: list[int], story_count: int) -> int:
         """Of a date sort's rows, how many are undated (they come last): the matches with no
-        date, or, folded, the stories none of whose matches has one. 0 by relevance."""
+        date, or, folded, the stories none of whose matches has one (of `story_count`, the
+        matches' stories). 0 by relevance."""
         if self.sort == "relevance" or not docnums:
             return 0
         dates = _column(searcher, "date_order")
         if not self.fold:
             return sum(1 for docnum in docnums if dates[docnum] < 0)
         dated = [docnum for docnum in docnums if dates[docnum] >= 0]
-        return stories.count_stories(self._story_of, docnums) - stories.count_stories(
-            self._story_of, dated
-        )
+        return story_count - stories.count_stories(self._story_of, dated)
 
     def _period_only(self, searcher: Any) -> tuple[str, ...]:
         """The dates of the articles the query finds without the period rule: as it found
