@@ -1046,6 +1046,17 @@ _MORE_TEXT = "\n\n".join(
         ("Posted by T. V. Doe at 2:33 PM", ["T. V. Doe"]),
         ("Eingestellt von jdoe um 10:52", ["jdoe"]),
         ("Posted by admin at 3:00 PM", []),
+        # The account's display name, whatever its shape; not an outlet's or a desk's.
+        ("Eingestellt von der Michel um 21:11", ["der Michel"]),
+        ("Posted by Harbour Times Staff at 9:00 AM", []),
+        ("Eingestellt von Sport Redaktion um 10:10", []),
+        # Blogger's footer in other languages.
+        ("Publicado por Juan Pérez en 21:11", ["Juan Pérez"]),
+        ("Postado por João Silva às 21:11", ["João Silva"]),
+        ("Geplaatst door Jan Jansen op 21:11", ["Jan Jansen"]),
+        ("Publicat per Joan Puig a les 21:11", ["Joan Puig"]),
+        ("Upplagd av Anna Berg kl. 21:11", ["Anna Berg"]),
+        ("Opublikowane przez Jan Kowalski o 21:11", ["Jan Kowalski"]),
     ],
 )
 def test_a_post_footer_under_a_long_text_names_the_author(footer: str, authors: list[str]) -> None:

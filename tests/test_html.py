@@ -1564,10 +1564,18 @@ def test_the_h1_s_copy_in_the_text_goes_where_the_title_is_another_headline() ->
     assert parse_html(page(head, article)).paragraphs == PARAGRAPHS
 
 
-@pytest.mark.parametrize("footer", ["Posted by jdoe @ 12:00 am", "Eingestellt von jdoe um 10:52"])
-def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str) -> None:
+@pytest.mark.parametrize(
+    ("footer", "author"),
+    [
+        ("Posted by jdoe @ 12:00 am", "jdoe"),
+        ("Eingestellt von jdoe um 10:52", "jdoe"),
+        ("Eingestellt von der Michel um 21:11", "der Michel"),
+        ("Publicado por Juan Pérez en 21:11", "Juan Pérez"),
+    ],
+)
+def test_a_post_footer_with_its_time_names_a_user_as_the_author(footer: str, author: str) -> None:
     article = f"<h1>Bridge closed after cracks found</h1>{BODY}<p>{footer}</p>"
-    assert parse_html(page("<title>T</title>", article)).authors == ["jdoe"]
+    assert parse_html(page("<title>T</title>", article)).authors == [author]
 
 
 @pytest.mark.parametrize(

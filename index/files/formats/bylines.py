@@ -1477,17 +1477,28 @@ _OUTLET_AFTER = re.compile(r"^(?!(?:USA?|UK|EU|UN|UAE|NATO)$)[A-Z]{2,5}(?:\s+New
 
 
 # A blog post's footer: "Posted by Jane Doe at 2:33 PM", "Eingestellt von jdoe um 10:52",
-# "Posted by Jane Doe @ 12:00 am" (Blogger's and many WordPress themes' closing line).
+# "Posted by Jane Doe @ 12:00 am" (Blogger's and many WordPress themes' closing line), as
+# Blogger words it in other languages: "Publicado por … en 21:11", "Postado por … às 21:11",
+# "Geplaatst door … op 21:11", "Publicat per … a les 21:11", "Upplagd av … kl. 21:11",
+# "Indsendt af … kl. 21:11", "Lagt inn av … kl. 21:11", "Opublikowane przez … o 21:11".
 _POST_FOOTER = re.compile(
-    r"^(?:posted|eingestellt|gepostet|publié|publicado|pubblicato)\s+(?:by|von|par|por|da)\s+"
-    r"(?P<who>\S.{0,60}?)\s*(?:\bat\b|\bum\b|\bà\b|\ba\s+las\b|\balle\b|@)\s*\d{1,2}[:.h]\d{2}",
+    r"^(?:posted|eingestellt|gepostet|publié|publicad[oa]|pubblicato|postado|geplaatst|publicat"
+    r"|upplagd|indsendt|lagt\s+inn|opublikowane)"
+    r"\s+(?:by|von|par|por|da|door|per|av|af|przez)\s+"
+    r"(?P<who>\S.{0,60}?)\s*(?:\bat\b|\bum\b|\bà\b|\bàs?\b|\ba\s+l[ae]s\b|\balle\b|\ben\b|\bop\b"
+    r"|\bkl\b\.?|\bo\b|@)\s*\d{1,2}[:.h]\d{2}",
     re.IGNORECASE,
 )
+# The most words of a name a post's footer gives its writer in any shape ("der Michel").
+_FOOTER_NAME_WORDS = 3
 
 
 def post_footer_author(line: str) -> list[str]:
     """The writer a blog post's footer names with the time it was posted ("Posted by Jane Doe
-    at 2:33 PM", "Eingestellt von jdoe um 10:52"): a user's one-word name counts there."""
+    at 2:33 PM", "Eingestellt von jdoe um 10:52"): the verb and the time say the name is the
+    account that posted it, so a user's one-word name counts there, and a display name of a
+    few words that is no person's ("Eingestellt von der Michel um 21:11"), not an outlet's, an
+    agency's or a desk's ("Posted by Harbour Times Staff at 9:00 AM")."""
     match = _POST_FOOTER.match(" ".join(line.split()))
     if not match:
         return []
@@ -1496,7 +1507,25 @@ def post_footer_author(line: str) -> list[str]:
     if people:
         return people
     word = one_word_byline(f"by {who}")
-    return [word] if word else []
+    if word:
+        return [word]
+    return [who] if _display_name(who) else []
+
+
+def _display_name(text: str) -> bool:
+    """Whether `text` may be the display name a post's footer gives its writer: two or three
+    words, one capitalised, none of them a digit's, a role's or a page's button; not a group."""
+    words = text.split()
+    return (
+        2 <= len(words) <= _FOOTER_NAME_WORDS
+        and all(_ONE_WORD.match(w) and not any(ch.isdigit() for ch in w) for w in words)
+        and any(w[:1].isupper() for w in words)
+        and not any(w.lower() in _UI_WORDS or _is_role(w, alone=True) for w in words)
+        and text.lower() not in _AGENCIES
+        and not looks_like_outlet(text)
+        and not is_desk(text)
+        and not _is_role(text)
+    )
 
 
 # What marks a line as a site's copyright notice: the sign, the word, a Creative Commons
