@@ -424,6 +424,11 @@ class Tmux:
         """`text` in one write, as typed-ahead keys arrive over SSH."""
         self.run("send-keys", "-t", self.session, "-l", text)
 
+    def type_bytes(self, data: bytes) -> None:
+        """`data` in one write, byte for byte: keys as a terminal of another encoding than
+        UTF-8 sends them ("é" as 0xE9 from a Latin-1 one)."""
+        self.run("send-keys", "-t", self.session, "-H", *(f"{byte:02x}" for byte in data))
+
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
         """The screen once `text` is on it."""
         return self._poll(lambda screen: text in screen, f"{text!r} not on screen", timeout)
