@@ -1564,6 +1564,38 @@ class TestTags:
             assert app.screen.query_one("#tags-input", Input).value == "İstanbul"
             assert app.main.sort == sort
 
+    async def test_a_search_typed_into_the_list_in_one_burst_is_not_saved_as_a_tag(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Escape twice puts the focus back on the results list, where letters are commands:
+        "title:molyneux honour⏎" typed there opened the tag dialog with `t` and saved the tag
+        "itle:molyneux-honour" unseen. What was typed before the dialog opened stays in its
+        box, said so, until a second Enter."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            results = app.main.results_list
+            results.focus()
+            await settle(pilot)
+            key = results.highlighted_key
+            burst(app, "title:molyneux honour\r")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await settle(pilot)
+            dialog = app.screen
+            assert dialog.query_one("#tags-input", Input).value == "itle:molyneux honour"
+            assert "Typed before the dialog opened: Enter adds it" in str(
+                dialog.query_one("#tags-error", Label).render()
+            )
+            with store() as saved:
+                assert not any(a.state.tag_names for a in saved.annotations())
+            await pilot.press("enter", "escape")  # seen now: the second Enter adds it
+            await wait_for(pilot, lambda: bool(results.marks.get(key or "")))
+            await settle(pilot)
+        with store() as saved:
+            [tagged] = [a for a in saved.annotations() if a.state.tag_names]
+            assert tagged.article.key == key
+            assert tagged.state.tag_names == ("itle:molyneux-honour",)
+
     async def test_the_tag_box_has_the_focus_while_the_dialog_is_still_mounting(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
     ) -> None:

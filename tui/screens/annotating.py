@@ -1123,7 +1123,7 @@ class AnnotatingPanes(Horizontal):
 
         article = message.article
 
-        dialog = TagDialog(article, self._store)
+        dialog = TagDialog(article, self._store, confirm_typed_ahead=True)
 
         def closed(changed: bool | None) -> None:
             if changed:  # read again once the dialog's last change is in
