@@ -15,7 +15,7 @@ from textual.widgets import Label
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.index import Config
-from newsread.index.annotations import AnnotationStore
+from newsread.index.annotations import AnnotationStore, Highlight
 from newsread.index.annotations.model import COLOUR_NAMES
 from newsread.index.article import Article
 from newsread.index.paths import annotations_path
@@ -35,17 +35,26 @@ def test_exports_and_the_app_call_the_colours_alike() -> None:
     assert COLOUR_NAMES == {n: name for n, (name, _) in HIGHLIGHT_COLOURS.items()}
 
 
+async def highlight_the_passage(
+    pilot: Pilot, app: NewsreadApp, note: str = ""
+) -> tuple[Article, Highlight]:
+    """Once the library is up to date, `PASSAGE` of kelmor-harbour.txt highlighted in the
+    store: the article and the highlight."""
+    await settle(pilot)
+    assert app.library is not None
+    [article] = app.library.find("kelmor-harbour.txt")
+    with AnnotationStore.open(annotations_path()) as store:
+        start = article.body.index(PASSAGE)
+        return article, store.add_highlight(article, start, start + len(PASSAGE), note=note)
+
+
 async def test_the_view_shows_the_articles_date_and_current_placement(
     library: Path, make_app: MakeApp
 ) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert app.library is not None
-        [article] = app.library.find("kelmor-harbour.txt")
-        with AnnotationStore.open(annotations_path()) as store:
-            start = article.body.index(PASSAGE)
-            made = store.add_highlight(article, start, start + len(PASSAGE))
+        article, made = await highlight_the_passage(pilot, app)
+        start = article.body.index(PASSAGE)
         # A stale record, as left when the text changed and nobody opened the article since.
         with sqlite3.connect(annotations_path()) as db:
             db.execute(
@@ -665,12 +674,7 @@ async def test_a_highlight_of_an_article_the_user_may_no_longer_read_shows_only_
 
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert app.library is not None
-        [article] = app.library.find("kelmor-harbour.txt")
-        with AnnotationStore.open(annotations_path()) as store:
-            start = article.body.index(PASSAGE)
-            store.add_highlight(article, start, start + len(PASSAGE), note="Who is it?")
+        article, _ = await highlight_the_passage(pilot, app, note="Who is it?")
         shut = {article.path}
         monkeypatch.setattr(Library, "unreadable", lambda self, paths: shut & set(paths))
         await pilot.press("ctrl+g")
