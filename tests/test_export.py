@@ -705,6 +705,22 @@ def test_json_export_follows_the_web_annotation_model(store: AnnotationStore) ->
     assert {a["body"][0]["purpose"] for a in by_motivation["tagging"]} == {"tagging"}
 
 
+def test_a_tags_exported_id_is_the_same_however_the_tag_is_spelt(fresh: AnnotationStore) -> None:
+    """The id folded the tag with `str.casefold`, not as tags are told apart (`tag_key`):
+    "İstanbul" and "istanbul", one tag, went out under two ids, so a tool that keeps
+    annotations by id held the tag twice once it was spelt anew. Import matches a tag by its
+    name, not its id."""
+    ids = set()
+    for spelling in ("İstanbul", "istanbul", "ISTANBUL"):
+        fresh.add_tags(BUDGET, spelling)
+        items = json.loads(export_json(fresh.annotations()))["first"]["items"]
+        [tag] = [item for item in items if item["motivation"] == "tagging"]
+        assert tag["body"][0]["value"] == spelling
+        ids.add(tag["id"])
+        fresh.remove_tags(BUDGET, spelling)
+    assert ids == {f"urn:newsread:tag:{BUDGET.id}:istanbul"}
+
+
 # Import ------------------------------------------------------------------------------------------
 
 

@@ -9,12 +9,18 @@ loop to do the work, between two callbacks, where no write is half done.
 While `$EDITOR` has the terminal (`App.suspend`: the driver will not restart by itself, and
 the event loop waits for the editor) there is nothing to leave: SIGTSTP stops the process at
 once, as it stops the editor, which is in the same job.
+
+Keys are decoded as the terminal encodes them (the locale's encoding, which standard input
+has: `newsread.tui.launch`), not always as UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import signal
+import sys
+from functools import partial
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +54,10 @@ class NewsreadDriver(LinuxDriver):
 
     def run_input_thread(self) -> None:
         """Textual's input loop, reading keys with `KeyParser` (Escape and the key typed after
-        it, arriving together, are two keys): the loop makes its parser by this name."""
+        it, arriving together, are two keys) and `terminal_decoder`: the loop makes its parser
+        and its decoder by these names."""
         linux_driver.XTermParser = KeyParser  # type: ignore[attr-defined]
+        linux_driver.getincrementaldecoder = terminal_decoder  # type: ignore[attr-defined,assignment]
         super().run_input_thread()
 
     def _on_sigtstp(self, signum: int, frame: FrameType | None) -> None:
@@ -85,3 +93,19 @@ class NewsreadDriver(LinuxDriver):
         # Continued in the background (`bg`), Textual finds the terminal is not its own and
         # stops again, starting nothing: the next SIGCONT (`fg`) tries again.
         self._stopped = self._writer_thread is writer
+
+
+def terminal_decoder(_encoding: str) -> partial[codecs.IncrementalDecoder]:
+    """What makes the decoder of the keys read from the terminal, in place of Textual's
+    UTF-8 one: the terminal's encoding (standard input's), a byte it does not take as "�".
+
+    Under LANG=en_US.ISO-8859-1 "é" is the one byte 0xE9, which no UTF-8 decoder takes:
+    Textual's strict one raised in its input thread, and the app ended with a traceback
+    (exit status 0) as "café" was typed.
+    """
+    encoding = getattr(sys.__stdin__, "encoding", None) or "utf-8"
+    try:
+        factory = codecs.getincrementaldecoder(encoding)
+    except LookupError:
+        factory = codecs.getincrementaldecoder("utf-8")
+    return partial(factory, errors="replace")

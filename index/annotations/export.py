@@ -461,7 +461,7 @@ def _article_annotations(item: ArticleAnnotations) -> list[dict[str, Any]]:
     for tag in state.tags:
         annotations.append(
             _annotation(
-                f"{URN}tag:{article.id}:{url_quote(tag.name.casefold(), safe='')}",
+                f"{URN}tag:{article.id}:{url_quote(database.tag_key(tag.name), safe='')}",
                 "tagging",
                 tag.created,
                 tag.created,

@@ -25,6 +25,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, OptionList
 from tui_helpers import (
+    burst,
     notifications,
     open_article,
     rendered_text,
@@ -1523,6 +1524,77 @@ class TestTags:
                 release.set()
                 await asyncio.gather(*busy)
             assert app.main.article_state.tag_names == ("harbour",)  # type: ignore[union-attr]
+
+    async def test_keys_typed_while_a_hits_tag_dialog_opens_go_to_its_box(
+        self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`t` on a hit opens its dialog once a worker has read the article: just after
+        launch, the threads busy, `İstanbul` typed meanwhile went to the list (`s` sorted, `t`
+        asked for a second dialog) and "anbul" was saved. Here the article's read waits until
+        every key has been routed."""
+        from newsread.index import Library
+
+        loading = threading.Event()
+        read_article = Library.article
+
+        def slow(self: Library, key: str) -> Any:
+            loading.wait(10)
+            return read_article(self, key)
+
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.main.results_list.focus()
+            await settle(pilot)
+            sort, pressed = app.main.sort, app.key_order.pressed
+            monkeypatch.setattr(Library, "article", slow)
+            burst(app, "tİstanbul")
+            order = app.key_order
+            await wait_for(
+                pilot,
+                lambda: order.pressed == pressed + 9 and (order.holds("tags") or not order.busy),
+                workers=False,
+            )
+            loading.set()
+            await wait_for(
+                pilot, lambda: isinstance(app.screen, TagDialog) and app.screen.is_current
+            )
+            await settle(pilot)
+            assert [type(s) for s in app.screen_stack].count(TagDialog) == 1
+            assert app.screen.query_one("#tags-input", Input).value == "İstanbul"
+            assert app.main.sort == sort
+
+    async def test_a_search_typed_into_the_list_in_one_burst_is_not_saved_as_a_tag(
+        self, library: Path, make_app: MakeApp
+    ) -> None:
+        """Escape twice puts the focus back on the results list, where letters are commands:
+        "title:molyneux honour⏎" typed there opened the tag dialog with `t` and saved the tag
+        "itle:molyneux-honour" unseen. What was typed before the dialog opened stays in its
+        box, said so, until a second Enter."""
+        app = make_app(library)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            results = app.main.results_list
+            results.focus()
+            await settle(pilot)
+            key = results.highlighted_key
+            burst(app, "title:molyneux honour\r")
+            await wait_for(pilot, lambda: isinstance(app.screen, TagDialog))
+            await settle(pilot)
+            dialog = app.screen
+            assert dialog.query_one("#tags-input", Input).value == "itle:molyneux honour"
+            assert "Typed before the dialog opened: Enter adds it" in str(
+                dialog.query_one("#tags-error", Label).render()
+            )
+            with store() as saved:
+                assert not any(a.state.tag_names for a in saved.annotations())
+            await pilot.press("enter", "escape")  # seen now: the second Enter adds it
+            await wait_for(pilot, lambda: bool(results.marks.get(key or "")))
+            await settle(pilot)
+        with store() as saved:
+            [tagged] = [a for a in saved.annotations() if a.state.tag_names]
+            assert tagged.article.key == key
+            assert tagged.state.tag_names == ("itle:molyneux-honour",)
 
     async def test_the_tag_box_has_the_focus_while_the_dialog_is_still_mounting(
         self, library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch

@@ -219,21 +219,28 @@ def test_the_whole_screen_comes_back_after_a_stop_and_fg(tmux: Tmux, tmp_path: P
     wait_gone(pid)
 
 
-def test_the_app_on_a_latin_1_terminal_keeps_each_line_in_its_width(
+def test_the_app_on_a_latin_1_terminal_keeps_each_line_in_its_width_and_reads_its_keys(
     tmux: Tmux, tmp_path: Path
 ) -> None:
     """Under `LANG=en_US.ISO-8859-1` (an SSH session's) every frame line, arrow and dot of the
     screen came out as the six letters `\\u2500` (standard error's `backslashreplace`, which
-    Textual writes through): each line ran over into the next. Now one `?` a cell."""
+    Textual writes through): each line ran over into the next. Now one `?` a cell. And "café"
+    typed there (é the one byte 0xE9) ended the app with a traceback from Textual's UTF-8
+    decoder; now the keys are read in the terminal's encoding and find the café."""
     latin_1 = {**os.environ, "LC_ALL": "en_US.ISO-8859-1"}
     probe = [sys.executable, "-c", "import sys; print(sys.getfilesystemencoding())"]
     if subprocess.run(probe, env=latin_1, capture_output=True, text=True).stdout.strip() == "utf-8":
         pytest.skip("en_US.ISO-8859-1 is not installed here")
     tmux.environment.update(LC_ALL="en_US.ISO-8859-1")
-    tmux.newsread(build_library(tmp_path / "library"))
+    library = build_library(tmp_path / "library")
+    write_article(library, "cafe.txt", "Harbour cafe reopens", "The café on the quay reopened.")
+    tmux.newsread(library)
     screen = tmux.wait_for("up to date")
     assert "\\u25" not in screen and "\\u2" not in screen
     assert "River flood reaches the old town" in screen
+    tmux.type_bytes("café\r".encode("iso-8859-1"))
+    screen = tmux.wait_for("1 of 1")
+    assert "Harbour cafe reopens" in screen and "Traceback" not in screen
     tmux.keys("C-q")
     tmux.wait_for("newsread exited 0")
 

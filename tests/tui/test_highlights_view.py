@@ -15,7 +15,7 @@ from textual.widgets import Label
 from tui_helpers import notifications, rendered_text, settle, wait_for
 
 from newsread.index import Config
-from newsread.index.annotations import AnnotationStore
+from newsread.index.annotations import AnnotationStore, Highlight
 from newsread.index.annotations.model import COLOUR_NAMES
 from newsread.index.article import Article
 from newsread.index.paths import annotations_path
@@ -35,17 +35,26 @@ def test_exports_and_the_app_call_the_colours_alike() -> None:
     assert COLOUR_NAMES == {n: name for n, (name, _) in HIGHLIGHT_COLOURS.items()}
 
 
+async def highlight_the_passage(
+    pilot: Pilot, app: NewsreadApp, note: str = ""
+) -> tuple[Article, Highlight]:
+    """Once the library is up to date, `PASSAGE` of kelmor-harbour.txt highlighted in the
+    store: the article and the highlight."""
+    await settle(pilot)
+    assert app.library is not None
+    [article] = app.library.find("kelmor-harbour.txt")
+    with AnnotationStore.open(annotations_path()) as store:
+        start = article.body.index(PASSAGE)
+        return article, store.add_highlight(article, start, start + len(PASSAGE), note=note)
+
+
 async def test_the_view_shows_the_articles_date_and_current_placement(
     library: Path, make_app: MakeApp
 ) -> None:
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        assert app.library is not None
-        [article] = app.library.find("kelmor-harbour.txt")
-        with AnnotationStore.open(annotations_path()) as store:
-            start = article.body.index(PASSAGE)
-            made = store.add_highlight(article, start, start + len(PASSAGE))
+        article, made = await highlight_the_passage(pilot, app)
+        start = article.body.index(PASSAGE)
         # A stale record, as left when the text changed and nobody opened the article since.
         with sqlite3.connect(annotations_path()) as db:
             db.execute(
@@ -652,3 +661,34 @@ async def test_question_mark_in_the_list_shows_the_keys_and_is_typed_in_the_filt
         assert "Highlights (ctrl+g)" in rendered_text(app.screen.query_one("#help-text"))
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: app.screen is screen)
+
+
+async def test_a_highlight_of_an_article_the_user_may_no_longer_read_shows_only_its_passage(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library's owner took the user's access away after they highlighted in it (`chmod
+    g-rx`; the update fails, the index stays): the view lists the user's own passage and note
+    and the title, nothing more of the index's text, and Enter refuses the article as the
+    results list does."""
+    from newsread.index import Library
+
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        article, _ = await highlight_the_passage(pilot, app, note="Who is it?")
+        shut = {article.path}
+        monkeypatch.setattr(Library, "unreadable", lambda self, paths: shut & set(paths))
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
+        listed = app.screen.query_one(HighlightsList)
+        await wait_for(pilot, lambda: listed.option_count == 1)
+        shown = str(listed.get_option_at_index(0).prompt)
+        assert shown.split("\n")[:2] == [f"   {PASSAGE}", "✎ Who is it?"]
+        assert "welcomed" not in shown and "city council" not in shown
+        await pilot.press("tab", "enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        await wait_for(
+            pilot,
+            lambda: any("you may no longer read its file" in n for n in notifications(app)),
+        )
+        assert app.main.reader.article is None
+        assert "welcomed" not in rendered_text(app.main.reader)

@@ -7,7 +7,6 @@ import asyncio
 import itertools
 import threading
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import notifications, open_article, settle, wait_for
+from tui_helpers import burst, notifications, open_article, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
@@ -28,27 +27,6 @@ from newsread.tui.widgets.reading_pane import ReadingPane
 from newsread.tui.widgets.results_list import ResultsList
 
 MakeApp = Callable[..., NewsreadApp]
-
-NAMED = {"/": "slash", " ": "space", "\r": "enter"}
-
-
-def burst(app: NewsreadApp, *keys: str) -> None:
-    """Post these keys at once, as the driver does for one read from the terminal.
-
-    Each argument is a string of characters or one modified key ("ctrl+s").
-    """
-    for part in keys:
-        named = part if "+" in part else None
-        for char in [named] if named else part:
-            if char == named:
-                event = events.Key(char, None)
-            else:
-                key = NAMED.get(char) or (
-                    char if char.isalnum() else unicodedata.name(char).lower()
-                )
-                event = events.Key(key, char)
-            event.set_sender(app)
-            app.post_message(event)
 
 
 async def results_focused(pilot: Pilot, app: NewsreadApp) -> None:

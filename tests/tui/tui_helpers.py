@@ -12,12 +12,14 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -190,6 +192,28 @@ class IndexedLibraries:
             assert summary.total_articles and not summary.skipped, summary
             self._templates[key] = template
         return self._templates[key]
+
+
+NAMED = {"/": "slash", " ": "space", "\r": "enter"}
+
+
+def burst(app: NewsreadApp, *keys: str) -> None:
+    """Post these keys at once, as the driver does for one read from the terminal.
+
+    Each argument is a string of characters or one modified key ("ctrl+s").
+    """
+    for part in keys:
+        named = part if "+" in part else None
+        for char in [named] if named else part:
+            if char == named:
+                event = events.Key(char, None)
+            else:
+                key = NAMED.get(char) or (
+                    char if char.isalnum() else unicodedata.name(char).lower()
+                )
+                event = events.Key(key, char)
+            event.set_sender(app)
+            app.post_message(event)
 
 
 async def wait_for(
@@ -399,6 +423,11 @@ class Tmux:
     def type(self, text: str) -> None:
         """`text` in one write, as typed-ahead keys arrive over SSH."""
         self.run("send-keys", "-t", self.session, "-l", text)
+
+    def type_bytes(self, data: bytes) -> None:
+        """`data` in one write, byte for byte: keys as a terminal of another encoding than
+        UTF-8 sends them ("é" as 0xE9 from a Latin-1 one)."""
+        self.run("send-keys", "-t", self.session, "-H", *(f"{byte:02x}" for byte in data))
 
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
         """The screen once `text` is on it."""

@@ -509,7 +509,7 @@ class AnnotatingPanes(Horizontal):
             self._open_note_before_its_highlight(pending, message.error)
             self.call_after_refresh(self._host.key_order.release, "note")
             return
-        for hold in ("note", "notes"):
+        for hold in ("note", "notes", "tags"):
             self._host.key_order.release(hold)
         self._reader.show_pending("")
         if message.span is not None and message.span == self._note_editor_span:
@@ -1078,6 +1078,11 @@ class AnnotatingPanes(Horizontal):
         elif self._article is not None and self._article.key == key:
             open_one()  # the open article: its panes show the change too
         else:
+            if what == "tags":
+                # The dialog opens once a worker has loaded the article: keys typed after `t`
+                # went to the list meanwhile (`İstanbul` typed just after launch, the threads
+                # busy, saved "anbul": `s` sorted, `t` asked for the dialog again).
+                self._host.key_order.hold("tags", STORE_HOLD_LIMIT)
             self._change_hit(key, what)
 
     @work(thread=True, group="annotations", exit_on_error=False, description="hit")
@@ -1118,13 +1123,14 @@ class AnnotatingPanes(Horizontal):
 
         article = message.article
 
-        dialog = TagDialog(article, self._store)
+        dialog = TagDialog(article, self._store, confirm_typed_ahead=True)
 
         def closed(changed: bool | None) -> None:
             if changed:  # read again once the dialog's last change is in
                 self._change_hit(article.key, "marks", dialog.wait_saved)
 
         self.app.push_screen(dialog, closed)
+        self.call_after_refresh(self._host.key_order.release, "tags")
 
     @on(HitMarked)
     def _hit_marked(self, message: HitMarked) -> None:

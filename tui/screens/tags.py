@@ -12,9 +12,10 @@ from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -83,6 +84,12 @@ class TagInput(Input):
         Binding("up", "screen.last_tag", "Tags", show=False, id="tags.to_list"),
     ]
 
+    last_key_at = 0.0
+    """When the last key handled here was read from the terminal (Textual's clock, monotonic)."""
+
+    def on_key(self, event: events.Key) -> None:
+        self.last_key_at = event.time
+
     def action_complete(self) -> None:
         if self._suggestion and self._suggestion != self.value:
             self.cursor_position = len(self.value)
@@ -124,9 +131,19 @@ class TagDialog(ModalScreen[bool]):
     class Failed(Message):
         error: str
 
-    def __init__(self, article: Article, store: Callable[[], AnnotationStore]) -> None:
-        """`store()` is called in thread workers only (it may open the database)."""
+    def __init__(
+        self,
+        article: Article,
+        store: Callable[[], AnnotationStore],
+        *,
+        confirm_typed_ahead: bool = False,
+    ) -> None:
+        """`store()` is called in thread workers only (it may open the database).
+
+        With `confirm_typed_ahead` (opened from the results list, where a search may be typed
+        by mistake) a tag whose Enter was typed before the dialog opened waits for another."""
         super().__init__()
+        self._confirm_typed_ahead = confirm_typed_ahead
         self._article = article
         self._store = store
         self._tags: tuple[str, ...] = ()
@@ -141,6 +158,10 @@ class TagDialog(ModalScreen[bool]):
         self._unshown: list[str] = []
         """Errors of calls not yet shown in the dialog (closed, it never will: `wait_saved`
         says them)."""
+        self._opened_at = float("inf")
+        """When the dialog was mounted: an Enter read before then was typed unseen."""
+        self._typed_ahead = ""
+        """What says a tag typed ahead waits for another Enter, while it does."""
 
     def wait_saved(self, timeout: float = SAVED_WAIT) -> None:
         """Make (in a thread worker) every change asked for here that is not yet in the
@@ -172,6 +193,7 @@ class TagDialog(ModalScreen[bool]):
             )
 
     def on_mount(self) -> None:
+        self._opened_at = monotonic()
         self.query_one("#tags-error").display = False
         self._run(lambda store: store.article_state(self._article).tag_names)
         self.set_interval(WATCH, self._watch)
@@ -230,7 +252,7 @@ class TagDialog(ModalScreen[bool]):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self._tags = message.tags
-        self.show_error("")
+        self.show_error(self._typed_ahead)
         tag_list = self.query_one(TagList)
         # The tag under the cursor stays under it (`d` removes what is shown highlighted).
         option = tag_list.highlighted_option
@@ -265,6 +287,15 @@ class TagDialog(ModalScreen[bool]):
     def _add(self, event: Input.Submitted) -> None:
         event.stop()
         names = [name.strip() for name in event.value.split(",") if name.strip()]
+        typed_ahead = self.query_one(TagInput).last_key_at < self._opened_at
+        if names and typed_ahead and self._confirm_typed_ahead:
+            # Typed in one burst with the `t` that opened the dialog: most likely a search
+            # typed into the results list (Escape twice, then "title:molyneux honour⏎" saved
+            # the tag "itle:molyneux-honour"). Kept in the box, saved on a second Enter.
+            self._typed_ahead = "Typed before the dialog opened: Enter adds it, Escape drops it"
+            self.show_error(self._typed_ahead)
+            return
+        self._typed_ahead = ""
         self._typed = event.value
         event.input.value = ""
         if not names:
