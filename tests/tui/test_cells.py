@@ -28,7 +28,9 @@ FLAGS = ("🇫🇷", "🇩🇪")
 CLUSTERS = [
     "a", "é", "e\u0301", "日", FAMILY, *FLAGS, "👍🏽", "1\ufe0f\u20e3", "☀\ufe0f", "🎉",
     "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", " ",
+    "\u1109\u1175\u11ab", "\u1112\u1161", "กำ", "ที่",
 ]  # fmt: skip
+"""... and Hangul syllables spelt in jamo (NFD's 신, 하), Thai with sara am and marks."""
 
 
 def test_clusters_are_what_a_reader_sees_as_one_character() -> None:

@@ -11,6 +11,7 @@ stopping inside "e\u0301" showed "é" selected and saved "e".
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -273,3 +274,27 @@ async def test_query_matches_in_odd_text_are_drawn_over_exactly_their_words(
 
             drawn = drawn_in(reader, underlined, query)
             assert offsets(reader, drawn) == offsets(reader, matches), query
+
+
+async def test_keys_step_over_a_decomposed_hangul_syllable_as_one_character(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    """Korean saved decomposed (NFD) spells "신" as three jamo drawn as one syllable: `l`
+    stopped on each, the cursor vanished on the two drawn in no cell, and a selection ending
+    there coloured half a syllable and saved it cut."""
+    body = unicodedata.normalize("NFD", "부산항 신항이 개장했다.\n\n끝.")
+    library = tmp_path / "library"
+    write_markdown(library, "nfd.md", "Korean", body)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "nfd.md")
+        reader = app.main.reader
+        reader.move_cursor(reader.body_location(0))
+        await pilot.press("v", "l", "l", "l", "l", "l")
+        span = reader.selected_span()
+        assert span is not None
+        assert unicodedata.normalize("NFC", body[span[0] : span[1]]) == "부산항 신"
+        await pilot.press("H")
+        await settle(pilot)
+        await wait_for(pilot, lambda: len(reader.highlights) == 1)
+        assert reader.highlights[0].highlight.quote == body[span[0] : span[1]]
