@@ -62,10 +62,15 @@ def _extends(char: str) -> bool:
         unicodedata.category(char) in ("Mn", "Me", "Mc")
         or "\U0001f3fb" <= char <= "\U0001f3ff"  # skin tones
         or "\U000e0020" <= char <= "\U000e007f"  # tag characters (subdivision flags)
-        or "\u1160" <= char <= "\u11ff"  # conjoining jamo: vowels and final consonants
-        or "\ud7b0" <= char <= "\ud7ff"  # their extensions
+        or conjoining_jamo(char)
         or char in _JOINS_BEFORE
     )
+
+
+def conjoining_jamo(char: str) -> bool:
+    """Whether `char` is a Hangul vowel or final consonant spelt as a jamo of its own (as NFD
+    spells a syllable): it is part of the syllable before it, and NFC composes them."""
+    return "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff"
 
 
 def cluster_ends(text: str) -> list[int]:
