@@ -1,0 +1,46 @@
+"""Cells as the terminal counts them, where Rich counts otherwise (no Textual here: the
+shell commands measure their lines with it too)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import rich.cells
+from rich._unicode_data import load as load_cell_table
+
+_MEASURED: set[int] = set()
+"""The cell tables `measure_spacing_marks` has corrected (by `id`)."""
+
+
+def measure_spacing_marks() -> None:
+    """Have Rich, and Textual that measures with it, give a spacing mark its cell.
+
+    Every Indic script writes its vowel signs as spacing marks (Unicode category Mc: ा ि ी in
+    Hindi, া in Bengali, ா in Tamil); Rich's tables give them no cell, as for an accent, while
+    glibc's wcwidth, tmux, xterm and VTE draw each in a cell of its own. A Hindi line was laid
+    out a few cells shorter than the terminal drew it: its end ran under the border, and the
+    words there were never shown. The tables Rich reads are corrected in place, once."""
+    table = load_cell_table()
+    if id(table) in _MEASURED:
+        return
+    widths: list[tuple[int, int, int]] = []
+    for start, end, width in table.widths:
+        if width != 0:
+            widths.append((start, end, width))
+            continue
+        run_start = start
+        for code in range(start, end + 1):
+            char = chr(code)
+            if unicodedata.category(char) != "Mc":
+                continue
+            if run_start < code:
+                widths.append((run_start, code - 1, 0))
+            wide = unicodedata.east_asian_width(char) in ("W", "F")
+            widths.append((code, code, 2 if wide else 1))
+            run_start = code + 1
+        if run_start <= end:
+            widths.append((run_start, end, 0))
+    table.widths[:] = widths  # type: ignore[index]
+    _MEASURED.add(id(table))
+    rich.cells.get_character_cell_size.cache_clear()
+    rich.cells.cached_cell_len.cache_clear()
