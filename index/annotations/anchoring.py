@@ -179,7 +179,11 @@ def _anchor_composed(
     )
     if found.start is None or found.end is None or found.start == found.end:
         return None
-    return Anchor(starts[found.start], ends[found.end - 1], found.status, found.score)
+    begin = starts[found.start]
+    status: AnchorStatus = (
+        "moved" if found.status == "anchored" and begin != start else found.status
+    )
+    return Anchor(begin, ends[found.end - 1], status, found.score)
 
 
 def _composed(text: str) -> tuple[str, list[int], list[int]]:
