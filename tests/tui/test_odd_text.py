@@ -30,6 +30,8 @@ MakeApp = Callable[..., NewsreadApp]
 ODD_WORDS = (
     "harbour", "plan", "Kelmor", "cafe\u0301", "Ame\u0301lie", "na\u0308ive",  # NFD accents
     "東京電力", "日本語の文", "한국어",  # wide
+    "\u1112\u1161\u11ab\u1100\u116e\u11a8",  # 한국 decomposed (NFD jamo)
+    "ท่าเรือกำลัง", "प्रधानमंत्री", "ঢাকায়",  # marks above, below, and spacing (Mc)
     "👩\u200d👩\u200d👧", "🇫🇷", "🇩🇪🇯🇵", "👍🏽", "☀\ufe0f", "❤\ufe0f", "1\ufe0f\u20e3", "🎉",
     "שלום", "مرحبا",  # right to left
     "co\u00adoperate", "\ufffd\ufffd", "x\u0301\u0302\u0303", "e\u0301te\u0301",
