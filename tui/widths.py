@@ -3,10 +3,11 @@ shell commands measure their lines with it too)."""
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
+from typing import Any
 
 import rich.cells
-from rich._unicode_data import load as load_cell_table
 
 _MEASURED: set[int] = set()
 """The cell tables `measure_spacing_marks` has corrected (by `id`)."""
@@ -20,11 +21,11 @@ def measure_spacing_marks() -> None:
     glibc's wcwidth, tmux, xterm and VTE draw each in a cell of its own. A Hindi line was laid
     out a few cells shorter than the terminal drew it: its end ran under the border, and the
     words there were never shown. The tables Rich reads are corrected in place, once."""
-    table = load_cell_table()
+    table = _cell_widths()
     if id(table) in _MEASURED:
         return
     widths: list[tuple[int, int, int]] = []
-    for start, end, width in table.widths:
+    for start, end, width in table:
         if width != 0:
             widths.append((start, end, width))
             continue
@@ -40,7 +41,18 @@ def measure_spacing_marks() -> None:
             run_start = code + 1
         if run_start <= end:
             widths.append((run_start, end, 0))
-    table.widths[:] = widths  # type: ignore[index]
+    table[:] = widths
     _MEASURED.add(id(table))
     rich.cells.get_character_cell_size.cache_clear()
     rich.cells.cached_cell_len.cache_clear()
+
+
+def _cell_widths() -> list[Any]:
+    """The list of (first, last, cells) ranges Rich measures with: the current Unicode
+    version's table (Rich 15), else the one table of Rich 14 (`textual` takes 14.2 and up)."""
+    load = getattr(rich.cells, "load_cell_table", None)
+    if load is not None:
+        widths: list[Any] = load().widths
+        return widths
+    older: list[Any] = importlib.import_module("rich._cell_widths").CELL_WIDTHS
+    return older

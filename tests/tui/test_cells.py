@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import random
+import sys
+import types
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+import rich.cells
 from rich.cells import cell_len
 from textual.content import Content
 from tui_helpers import open_article, rendered_text, settle, write_article
@@ -250,3 +254,19 @@ async def test_an_indic_article_is_drawn_within_its_pane_every_word_shown(
         assert all(terminal_width(line) <= reader.outer_size.width for line in lines)
         shown = " ".join(line.strip(" │") for line in lines).split()
         assert all(word in shown for word in body.split())
+
+
+def test_spacing_marks_are_measured_with_the_older_rich_textual_allows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual takes Rich 14.2 and up; 14 has one table, `rich._cell_widths`, and no
+    `rich._unicode_data`: importing that stopped newsread before it started."""
+    monkeypatch.delattr(rich.cells, "load_cell_table")
+    older = types.ModuleType("rich._cell_widths")
+    older.CELL_WIDTHS = [(0, 0, 0), (1, 31, -1), (0x93C, 0x940, 0)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "rich._cell_widths", older)
+    measure_spacing_marks()
+    assert older.CELL_WIDTHS == [  # type: ignore[attr-defined]
+        (0, 0, 0), (1, 31, -1), (0x93C, 0x93D, 0), (0x93E, 0x93E, 1), (0x93F, 0x93F, 1),
+        (0x940, 0x940, 1),
+    ]  # fmt: skip
