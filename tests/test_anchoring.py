@@ -1167,3 +1167,61 @@ def test_a_reworded_highlight_leaves_out_its_first_word_written_again_before_it(
     found = anchor_after_edit(old, new, passage)
     assert found.status == "fuzzy", found
     assert new[found.start : found.end] == now
+
+
+WORLD_PAGES = {
+    "korean": (
+        "부산항 신항 개장\n\n부산항 신항이 오늘 개장했다. 해양수산부 장관은 물동량이 크게 "
+        "늘 것이라고 말했다.\n\n전문가들은 투자가 필요하다고 말했다.",
+        "해양수산부 장관은",
+    ),
+    "vietnamese": (
+        "Cảng biển mới\n\nNgười dân thành phố Hải Phòng chào đón cảng biển mới. Thủ tướng "
+        "phát biểu rằng dự án này sẽ thúc đẩy thương mại quốc tế.\n\nCác chuyên gia đồng ý.",
+        "Thủ tướng",
+    ),
+    "greek": (
+        "Νέο λιμάνι\n\nΟ δήμαρχος του Πειραιά δήλωσε ότι το νέο λιμάνι θα αυξήσει το εμπόριο "
+        "της πόλης. Η Ελλάδα επενδύει στις υποδομές.\n\nΤέλος.",
+        "το νέο λιμάνι",
+    ),
+}  # fmt: skip
+"""Pages in scripts a decomposed save (NFD) spells with two or three code points a letter,
+and a short passage of each."""
+
+
+@pytest.mark.parametrize("language", sorted(WORLD_PAGES))
+@pytest.mark.parametrize(
+    "resave",
+    [
+        lambda t: unicodedata.normalize("NFD", t),
+        lambda t: unicodedata.normalize("NFD", t.replace("\n\n", "\n\nA line put in. ", 1)),
+    ],
+    ids=["nfd", "nfd with words put in above"],
+)
+@pytest.mark.parametrize("made_on", ["nfc", "nfd"])
+def test_a_passage_in_a_page_saved_decomposed_or_composed_is_found_on_its_words(
+    language: str, resave: Callable[[str], str], made_on: str
+) -> None:
+    """A Korean, Vietnamese or Greek page saved again by a tool that decomposes (or composes)
+    its text: the quote and its context no longer matched as code points (a Korean syllable
+    is three in NFD), and the highlight was orphaned with every word of it there."""
+    page, passage = WORLD_PAGES[language]
+    old = page if made_on == "nfc" else unicodedata.normalize("NFD", page)
+    new = resave(page)
+    if made_on == "nfd":
+        new = unicodedata.normalize("NFC", new)
+    marked = unicodedata.normalize(made_on.upper(), passage)
+    found = anchor_after_edit(old, new, marked)
+    assert found.status == ("anchored" if found.start == old.index(marked) else "moved")
+    assert unicodedata.normalize("NFC", new[found.start : found.end]) == passage
+
+
+@pytest.mark.parametrize("language", sorted(WORLD_PAGES))
+def test_a_passage_deleted_from_a_page_saved_decomposed_stays_orphaned(language: str) -> None:
+    """Looking again with the text composed finds words, never other words: the passage's
+    sentence gone, the highlight is orphaned however the page is spelt."""
+    page, passage = WORLD_PAGES[language]
+    sentence = next(s for s in re.split(r"(?<=\.) ", page) if passage in s)
+    new = unicodedata.normalize("NFD", page.replace(sentence, ""))
+    assert anchor_after_edit(page, new, passage).status == "orphaned"

@@ -49,6 +49,7 @@ from newsread.tui.messages import (
 )
 from newsread.tui.screens.main import MainScreen
 from newsread.tui.state import SessionState, load_state, save_state
+from newsread.tui.widths import measure_spacing_marks
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -241,6 +242,7 @@ class NewsreadApp(App[None]):
         notice: str = "",
     ) -> None:
         """`notice`: said once the app is up (why this library was chosen, say)."""
+        measure_spacing_marks()
         super().__init__()
         self._notice = notice
         self._started_indexing = indexing

@@ -50,13 +50,27 @@ def _regional(char: str) -> bool:
     return "\U0001f1e6" <= char <= "\U0001f1ff"
 
 
+_JOINS_BEFORE = "\u0e33\u0eb3"
+"""Thai and Lao sara am: letters by category, but spacing marks of the consonant before."""
+
+
 def _extends(char: str) -> bool:
-    """Whether `char` belongs to the cluster before it (marks, selectors, skin tones, tags)."""
+    """Whether `char` belongs to the cluster before it (marks, selectors, skin tones, tags,
+    a Hangul syllable's vowel and final consonant when it is spelt in jamo, as NFD spells
+    it: "신" is ᄉ ᅵ ᆫ, drawn as one syllable two cells wide)."""
     return (
         unicodedata.category(char) in ("Mn", "Me", "Mc")
         or "\U0001f3fb" <= char <= "\U0001f3ff"  # skin tones
         or "\U000e0020" <= char <= "\U000e007f"  # tag characters (subdivision flags)
+        or conjoining_jamo(char)
+        or char in _JOINS_BEFORE
     )
+
+
+def conjoining_jamo(char: str) -> bool:
+    """Whether `char` is a Hangul vowel or final consonant spelt as a jamo of its own (as NFD
+    spells a syllable): it is part of the syllable before it, and NFC composes them."""
+    return "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff"
 
 
 def cluster_ends(text: str) -> list[int]:

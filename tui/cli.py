@@ -37,6 +37,7 @@ from newsread.index.results import from_folder, period_only_note, source_shown
 from newsread.index.text import escape_controls, sanitise_line
 from newsread.index.timeline import sparkline
 from newsread.tui.launch import READABLE, stopped_before_starting
+from newsread.tui.widths import measure_spacing_marks
 
 if TYPE_CHECKING:
     from newsread.index import Indexing
@@ -1372,6 +1373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Everything newsread creates (index, notes, state, exports) is the user's alone.
     os.umask(0o077)
     _forgiving_output()
+    measure_spacing_marks()  # the lines printed are cut to the terminal's width as it draws them
     # What the library logs would reach the terminal raw (and under the app, through its
     # screen); whatever the user must know, newsread tells them itself, on one line.
     logging.getLogger("newsread").addHandler(logging.NullHandler())

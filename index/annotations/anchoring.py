@@ -147,7 +147,80 @@ def anchor(
     start: int | None = None,
     end: int | None = None,
 ) -> Anchor:
-    """Find `quote` in `body`, made at `start`..`end` with the given context (see module doc)."""
+    """Find `quote` in `body`, made at `start`..`end` with the given context (see module doc).
+
+    A highlight orphaned in a body or made on text not in NFC is looked for again with both
+    composed (`_anchor_composed`): a tool that saved the page decomposed (NFD) spells Korean,
+    Vietnamese or Greek with two or three code points a letter, and neither the quote nor the
+    context around it was still recognisable, every word of it there.
+    """
+    found = _anchor(body, quote, prefix, suffix, start, end)
+    if found.status != "orphaned":
+        return found
+    return _anchor_composed(body, quote, prefix, suffix, start, end) or found
+
+
+def _anchor_composed(
+    body: str, quote: str, prefix: str, suffix: str, start: int | None, end: int | None
+) -> Anchor | None:
+    """`anchor` on the body, quote and context composed (NFC), the place found given back
+    in the body's own offsets; None where all four were composed already, or if not found."""
+    texts = (body, quote, prefix, suffix)
+    if all(unicodedata.is_normalized("NFC", text) for text in texts):
+        return None
+    composed, starts, ends = _composed(body)
+    found = _anchor(
+        composed,
+        unicodedata.normalize("NFC", quote),
+        unicodedata.normalize("NFC", prefix),
+        unicodedata.normalize("NFC", suffix),
+        start,
+        end,
+    )
+    if found.start is None or found.end is None or found.start == found.end:
+        return None
+    begin = starts[found.start]
+    status: AnchorStatus = (
+        "moved" if found.status == "anchored" and begin != start else found.status
+    )
+    return Anchor(begin, ends[found.end - 1], status, found.score)
+
+
+def _composed(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` in NFC, with where in `text` each of its characters comes from: the start and
+    the end of the letter it is part of (a letter and its marks, a Hangul syllable spelt in
+    jamo), so a span of it maps to whole letters of `text`."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    at = 0
+    while at < len(text):
+        end = at + 1
+        while end < len(text) and _combines(text[end]):
+            end += 1
+        piece = unicodedata.normalize("NFC", text[at:end])
+        out.append(piece)
+        starts.extend([at] * len(piece))
+        ends.extend([end] * len(piece))
+        at = end
+    return "".join(out), starts, ends
+
+
+def _combines(char: str) -> bool:
+    """Whether `char` composes with the letter before it: a mark, or a conjoining Hangul
+    vowel or final consonant."""
+    return unicodedata.category(char).startswith("M") or "\u1160" <= char <= "\u11ff"
+
+
+def _anchor(
+    body: str,
+    quote: str,
+    prefix: str,
+    suffix: str,
+    start: int | None,
+    end: int | None,
+) -> Anchor:
+    """`anchor`, with the body, quote and context as they are spelt."""
     if not quote or not body:
         return ORPHANED
     scorer = _Scorer(body, quote, prefix, suffix, start)

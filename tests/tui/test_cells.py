@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import random
+import sys
+import types
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+import rich.cells
 from rich.cells import cell_len
 from textual.content import Content
-from tui_helpers import rendered_text, settle, write_article
+from tui_helpers import open_article, rendered_text, settle, write_article
 
 from newsread.index.results import Hit, Snippet, Version
 from newsread.tui.app import NewsreadApp
@@ -22,13 +27,16 @@ from newsread.tui.cells import (
     steady,
 )
 from newsread.tui.widgets.results_list import meta_line
+from newsread.tui.widths import measure_spacing_marks
 
 FAMILY = "👩\u200d👩\u200d👧"
 FLAGS = ("🇫🇷", "🇩🇪")
 CLUSTERS = [
     "a", "é", "e\u0301", "日", FAMILY, *FLAGS, "👍🏽", "1\ufe0f\u20e3", "☀\ufe0f", "🎉",
     "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", " ",
+    "\u1109\u1175\u11ab", "\u1112\u1161", "กำ", "ที่",
 ]  # fmt: skip
+"""... and Hangul syllables spelt in jamo (NFD's 신, 하), Thai with sara am and marks."""
 
 
 def test_clusters_are_what_a_reader_sees_as_one_character() -> None:
@@ -201,3 +209,64 @@ def test_a_passage_that_is_one_quotation_is_shown_in_one_pair_of_quotation_marks
     assert quoted("plain words", 80) == ["“plain words”"]
     assert quoted("“Yes,” she said, “now.”", 80) == ["““Yes,” she said, “now.””"]
     assert quoted("“", 80) == ["““”"]  # one mark is no quotation
+
+
+def terminal_width(text: str) -> int:
+    """Cells `text` takes in a terminal (glibc's wcwidth, tmux, xterm, VTE), the oracle Rich is
+    checked against: no cell for a nonspacing or enclosing mark, a format character or a
+    Hangul syllable's later jamo; two for a wide character; one for anything else, a spacing
+    mark (Mc) too."""
+    width = 0
+    for char in text:
+        if unicodedata.category(char) in ("Mn", "Me", "Cf") or "\u1160" <= char <= "\u11ff":
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+INDIC = (
+    "मुंबई में प्रधानमंत्री ने नई बंदरगाह परियोजना की घोषणा की।",  # Hindi
+    "ঢাকায় নতুন বন্দরের কাজ শুরু হয়েছে।",  # Bengali
+    "சென்னை துறைமுகம் விரிவாக்கப்படும் என்று அமைச்சர் கூறினார்.",  # Tamil
+)
+
+
+def test_a_spacing_mark_takes_the_cell_a_terminal_draws_it_in() -> None:
+    """Rich gave an Indic vowel sign (a spacing mark, Mc) no cell, as it does an accent."""
+    measure_spacing_marks()
+    for text in (*INDIC, "cafe\u0301 東京 한국어"):
+        assert cell_len(text) == terminal_width(text), text
+
+
+async def test_an_indic_article_is_drawn_within_its_pane_every_word_shown(
+    tmp_path: Path, make_app: Callable[..., NewsreadApp]
+) -> None:
+    """A Hindi paragraph's rows, laid out a few cells short of what the terminal draws, ran
+    under the border: the words at each row's end were never shown."""
+    library = tmp_path / "library"
+    body = " ".join(INDIC * 4)
+    write_article(library, "hi.txt", INDIC[0], body)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "hi.txt")
+        reader = app.main.reader
+        lines = rendered_text(reader).splitlines()
+        assert all(terminal_width(line) <= reader.outer_size.width for line in lines)
+        shown = " ".join(line.strip(" │") for line in lines).split()
+        assert all(word in shown for word in body.split())
+
+
+def test_spacing_marks_are_measured_with_the_older_rich_textual_allows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual takes Rich 14.2 and up; 14 has one table, `rich._cell_widths`, and no
+    `rich._unicode_data`: importing that stopped newsread before it started."""
+    monkeypatch.delattr(rich.cells, "load_cell_table")
+    older = types.ModuleType("rich._cell_widths")
+    older.CELL_WIDTHS = [(0, 0, 0), (1, 31, -1), (0x93C, 0x940, 0)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "rich._cell_widths", older)
+    measure_spacing_marks()
+    assert older.CELL_WIDTHS == [  # type: ignore[attr-defined]
+        (0, 0, 0), (1, 31, -1), (0x93C, 0x93D, 0), (0x93E, 0x93E, 1), (0x93F, 0x93F, 1),
+        (0x940, 0x940, 1),
+    ]  # fmt: skip

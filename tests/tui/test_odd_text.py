@@ -11,10 +11,13 @@ stopping inside "e\u0301" showed "é" selected and saved "e".
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import unicodedata
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.style import Style
+from textual.pilot import Pilot
 from tui_helpers import open_article, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
@@ -29,6 +32,8 @@ MakeApp = Callable[..., NewsreadApp]
 ODD_WORDS = (
     "harbour", "plan", "Kelmor", "cafe\u0301", "Ame\u0301lie", "na\u0308ive",  # NFD accents
     "東京電力", "日本語の文", "한국어",  # wide
+    "\u1112\u1161\u11ab\u1100\u116e\u11a8",  # 한국 decomposed (NFD jamo)
+    "ท่าเรือกำลัง", "प्रधानमंत्री", "ঢাকায়",  # marks above, below, and spacing (Mc)
     "👩\u200d👩\u200d👧", "🇫🇷", "🇩🇪🇯🇵", "👍🏽", "☀\ufe0f", "❤\ufe0f", "1\ufe0f\u20e3", "🎉",
     "שלום", "مرحبا",  # right to left
     "co\u00adoperate", "\ufffd\ufffd", "x\u0301\u0302\u0303", "e\u0301te\u0301",
@@ -47,6 +52,21 @@ def odd_body(rng: random.Random) -> str:
             text += rng.choice(SEPARATORS) + word
         paragraphs.append(text.capitalize() + ".")
     return "\n\n".join(paragraphs)
+
+
+@asynccontextmanager
+async def reading_from_its_start(
+    tmp_path: Path, make_app: MakeApp, body: str
+) -> AsyncIterator[tuple[Pilot[None], ReadingPane]]:
+    """The app at 80x24 reading a Markdown article of `body`, the cursor at its start."""
+    library = tmp_path / "library"
+    write_markdown(library, "odd.md", "Odd", body)
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot, "odd.md")
+        reader = app.main.reader
+        reader.move_cursor(reader.body_location(0))
+        yield pilot, reader
 
 
 def write_markdown(folder: Path, name: str, title: str, body: str) -> None:
@@ -213,13 +233,7 @@ async def test_a_word_motion_takes_a_decomposed_words_accents(
     """A page saved decomposed spells "café" as "cafe" and U+0301: `w` stopped before the
     accent, "é" showed selected and the quote saved was "Le cafe"."""
     body = "Le cafe\u0301 na\u0308ive e\u0301te\u0301 est bon, it’s co-op.\n\nAutre."
-    library = tmp_path / "library"
-    write_markdown(library, "nfd.md", "Decomposed", body)
-    app = make_app(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_article(pilot, "nfd.md")
-        reader = app.main.reader
-        reader.move_cursor(reader.body_location(0))
+    async with reading_from_its_start(tmp_path, make_app, body) as (pilot, reader):
         ends = []
         await pilot.press("v")
         for _ in range(6):
@@ -273,3 +287,21 @@ async def test_query_matches_in_odd_text_are_drawn_over_exactly_their_words(
 
             drawn = drawn_in(reader, underlined, query)
             assert offsets(reader, drawn) == offsets(reader, matches), query
+
+
+async def test_keys_step_over_a_decomposed_hangul_syllable_as_one_character(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    """Korean saved decomposed (NFD) spells "신" as three jamo drawn as one syllable: `l`
+    stopped on each, the cursor vanished on the two drawn in no cell, and a selection ending
+    there coloured half a syllable and saved it cut."""
+    body = unicodedata.normalize("NFD", "부산항 신항이 개장했다.\n\n끝.")
+    async with reading_from_its_start(tmp_path, make_app, body) as (pilot, reader):
+        await pilot.press("v", "l", "l", "l", "l", "l")
+        span = reader.selected_span()
+        assert span is not None
+        assert unicodedata.normalize("NFC", body[span[0] : span[1]]) == "부산항 신"
+        await pilot.press("H")
+        await settle(pilot)
+        await wait_for(pilot, lambda: len(reader.highlights) == 1)
+        assert reader.highlights[0].highlight.quote == body[span[0] : span[1]]

@@ -434,6 +434,15 @@ def test_find_takes_an_accent_however_the_page_spells_it() -> None:
     assert find_spans(composed, "cafe\u0301") == [(11, 15), (23, 27)]
 
 
+def test_find_takes_a_korean_word_in_a_page_saved_decomposed() -> None:
+    """NFD spells a Hangul syllable as two or three jamo, none of them a combining mark:
+    "신항" typed said "no '신항' here" beside the two on screen."""
+    document = unicodedata.normalize("NFD", "부산항 신항이 오늘. 신항!")
+    found = [document[s:e] for s, e in find_spans(document, "신항")]
+    assert found == [unicodedata.normalize("NFD", "신항")] * 2
+    assert find_spans(document, "시") == []  # not the first two jamo of 신
+
+
 @pytest.mark.parametrize(
     ("document", "typed", "found"),
     [

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 from newsread.index.article import shown_path
 from newsread.index.results import from_folder, source_shown
 from newsread.index.text import sanitise_line
-from newsread.tui.cells import cluster_at, steady
+from newsread.tui.cells import cluster_at, conjoining_jamo, steady
 from newsread.tui.key_order import STORE_HOLD_LIMIT
 from newsread.tui.state import Position
 from newsread.tui.widgets.annotated_text import (
@@ -277,13 +277,16 @@ def _composed_spans(document: str, text: str) -> Callable[[int, int], Iterator[S
     """The case-insensitive occurrences of `text` (composed, NFC) in a `document` that is not
     composed (a page saved decomposed, NFD: "e" and U+0301 for "é"), each a span of whole
     characters with their marks, by where they begin and end: "café" typed finds the "café"
-    such a page spells otherwise, and "cafe" does not take its "e" without the accent."""
+    such a page spells otherwise, and "cafe" does not take its "e" without the accent. A Korean
+    syllable so saved is its jamo: "신항" typed finds them."""
     folded: list[str] = []
     starts: list[int] = []
     at = 0
     while at < len(document):
         end = at + 1
-        while end < len(document) and unicodedata.combining(document[end]):
+        while end < len(document) and (
+            unicodedata.combining(document[end]) or conjoining_jamo(document[end])
+        ):
             end += 1
         piece = _dotless(unicodedata.normalize("NFC", document[at:end])).casefold()
         folded.append(piece)
