@@ -6,6 +6,7 @@ would pick whichever was imported first.)
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,3 +33,25 @@ def write_article(
         parts.append(f"URL: {url}")
     path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     return path
+
+
+def older_store(path: Path, version: int) -> sqlite3.Connection:
+    """An empty annotations store as the newsread of notes-store `version` made it (its
+    schema: the first `version` migrations, which are never edited once released), in WAL
+    mode as newsread leaves it; open, for the test to fill with that version's rows.
+
+    From schema 5 on, the triggers fold words with `newsread_fold`: here `str.casefold`,
+    which folds less than `fold` does now, as every earlier version's fold did.
+    """
+    from newsread.index.annotations.database import MIGRATIONS
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    db.create_function("newsread_fold", 1, str.casefold)
+    db.execute("PRAGMA journal_mode = WAL")
+    for statements in MIGRATIONS[:version]:
+        for statement in statements:
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    return db

@@ -7,14 +7,15 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from builders import write_article
+from builders import older_store, write_article
 
 from newsread.index.annotations import AnnotationError, AnnotationStore, ArticleInfo, ArticleMarks
-from newsread.index.annotations.database import MIGRATIONS, SCHEMA_VERSION
+from newsread.index.annotations.database import SCHEMA_VERSION
 from newsread.index.article import Article
 from newsread.index.library import Library
 from newsread.index.paths import annotations_path, library_id
@@ -50,12 +51,7 @@ def annotate(root: Path, name: str, note: str) -> str:
 def old_store(path: Path, article_ids: list[str]) -> None:
     """A store as the newsread before libraries were recorded left it: a note and a highlight
     on each article."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path)
-    for statements in MIGRATIONS[:3]:
-        for statement in statements:
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 3")
+    db = older_store(path, 3)
     for n, article_id in enumerate(article_ids):
         db.execute(
             "INSERT INTO articles (article_id, title, note, note_created, note_updated,"
@@ -413,7 +409,7 @@ def test_note_words_fold_as_article_search_does_in_new_and_migrated_stores(
     athens = article("athens.txt", "Αθήνα σήμερα.")
     old = tmp_path / "old.sqlite3"
     old_store(old, ["id-athens.txt"])
-    with sqlite3.connect(old) as db:
+    with closing(sqlite3.connect(old)) as db, db:
         db.execute("UPDATE articles SET note = 'Συνάντηση στην Αθήνα'")
         db.execute("UPDATE highlights SET quote = 'Пётр пришёл', note = 'ПЁТР'")
     for path in (old, tmp_path / "new.sqlite3"):
@@ -472,12 +468,7 @@ def test_note_words_stored_before_arabic_folding_are_folded_again(tmp_path: Path
     """Schema 7 folds the stored note words again: `fold` came to leave out Arabic vowel
     marks, and a row is deleted from the full-text table by the words it was stored with."""
     path = tmp_path / "v5.sqlite3"
-    db = sqlite3.connect(path)
-    db.create_function("newsread_fold", 1, str.casefold)  # the fold of schema 5 in Arabic
-    for statements in MIGRATIONS[:5]:
-        for statement in statements:
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 5")
+    db = older_store(path, 5)  # (its fold, `str.casefold`, was schema 5's in Arabic)
     db.execute(
         "INSERT INTO articles (article_id, title, note, created, updated)"
         " VALUES ('id-ar.txt', 'Ar', 'قال مُحَمَّد', ?, ?)",
@@ -499,12 +490,7 @@ def test_note_words_stored_before_turkish_folding_are_folded_again(tmp_path: Pat
     """Schema 8 folds the stored note words again: `fold` came to read İ and ı as i and to
     join a word across a soft hyphen, and a row is deleted by the words it was stored with."""
     path = tmp_path / "v7.sqlite3"
-    db = sqlite3.connect(path)
-    db.create_function("newsread_fold", 1, str.casefold)  # the fold of schema 7 in Turkish
-    for statements in MIGRATIONS[:7]:
-        for statement in statements:
-            db.execute(statement)
-    db.execute("PRAGMA user_version = 7")
+    db = older_store(path, 7)  # (its fold, `str.casefold`, was schema 7's in Turkish)
     db.execute(
         "INSERT INTO articles (article_id, title, note, created, updated)"
         " VALUES ('id-tr.txt', 'Tr', 'İstanbul lima\u00adnı', ?, ?)",

@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -783,6 +784,69 @@ def _open_elsewhere(connection: sqlite3.Connection) -> bool:
         raise
     finally:
         connection.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+
+
+@contextmanager
+def opening(path: Path, wait: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold, while this session connects to the store at `path` and migrates it (`configure`),
+    the lock every newsread from this one on takes for that (`flock` on a file beside it).
+
+    Another connection to an older store is then an older newsread's (`_open_elsewhere`), never
+    a session of this one that is opening the store at the same moment (two windows started
+    together after an upgrade, the app and a `newsread search`): each took the other for an
+    older newsread, and both opened the notes read-only. `on_wait` is called when another
+    session holds the lock; after `wait` seconds (a session stopped while opening) this one
+    goes on without it, as it did before the lock.
+    """
+    handle = _opening_lock(path)
+    if handle is None:
+        yield
+        return
+    try:
+        _hold(handle, path, wait, on_wait)
+        yield
+    finally:
+        os.close(handle)  # the lock goes with it
+
+
+def _opening_lock(path: Path) -> int | None:
+    """The file `opening` locks, open; None where there is no flock (Windows) or no file can
+    be made (a read-only folder: nothing there is migrated either)."""
+    if os.name != "posix":
+        return None
+    try:
+        make_private_dir(path.parent)
+        lock = path.parent / f".{path.name}{_OPENING}"
+        create_private_file(lock)
+        return os.open(lock, os.O_RDWR)
+    except OSError as error:
+        log.debug("%s: no opening lock: %s", path, error)
+        return None
+
+
+def _hold(handle: int, path: Path, wait: float, on_wait: Callable[[], None] | None) -> None:
+    """Lock `handle`, waiting up to `wait` seconds (`on_wait` called first) for another
+    session; after that, go on without it."""
+    import fcntl
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+                on_wait = None
+            if time.monotonic() >= deadline:
+                log.warning("%s: another newsread is still opening it; going on", path)
+                return
+            time.sleep(_OPENING_POLL)
+
+
+_OPENING = ".opening"
+"""The end of the name of the file `opening` locks (hidden, beside the store)."""
+_OPENING_POLL = 0.05
 
 
 def _begin_immediate(connection: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:

@@ -148,81 +148,85 @@ class AnnotationStore:
                 another session's write lock, which takes up to `attempts` * `busy_timeout`.
         """
         db_path = Path(db_path)
-        recovered: Path | None = None
-        salvaged: dict[str, int] = {}
+        told = None if on_wait is None else _once(on_wait)
+        # Held until the store is migrated: see `database.opening`.
+        with database.opening(db_path, busy_timeout * attempts, told):
+            recovered: Path | None = None
+            salvaged: dict[str, int] = {}
 
-        def read_only(reader: sqlite3.Connection, reason: str) -> AnnotationStore:
-            """The store as it is, read-only for `reason` (what is there is still the user's
-            to read)."""
-            return cls(
-                reader,
+            def read_only(reader: sqlite3.Connection, reason: str) -> AnnotationStore:
+                """The store as it is, read-only for `reason` (what is there is still the user's
+                to read)."""
+                return cls(
+                    reader,
+                    db_path,
+                    read_only=reason,
+                    clock=clock,
+                    new_id=new_id,
+                    attempts=attempts,
+                    library=library,
+                    busy_timeout=busy_timeout,
+                )
+
+            try:
+                try:
+                    make_private_dir(db_path.parent)
+                    recovered, salvaged = database.finish_rebuilds(db_path)
+                    connection, identity = database.connect_checked(db_path, busy_timeout)
+                    if connection is None:
+                        recovered, salvaged = database.rebuild(db_path, identity)
+                        connection, _ = database.connect_checked(db_path, busy_timeout)
+                except OSError as error:
+                    raise AnnotationError(
+                        f"cannot open annotations at {db_path}: {error}"
+                    ) from error
+                except sqlite3.Error as error:  # the rebuilt store could not be written (disk full)
+                    raise database.translate(error, "", "", db_path.parent) from error
+            except AnnotationError:
+                # A full disk or a read-only folder: what is there is still the user's to read.
+                reason = database.unwritable(db_path.parent)
+                reader = database.connect_read_only(db_path) if reason else None
+                if reader is None:
+                    raise
+                return read_only(reader, reason)
+            if connection is None:
+                raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
+            store = cls(
+                connection,
                 db_path,
-                read_only=reason,
+                recovered_from=recovered,
                 clock=clock,
                 new_id=new_id,
                 attempts=attempts,
                 library=library,
                 busy_timeout=busy_timeout,
             )
-
-        try:
             try:
-                make_private_dir(db_path.parent)
-                recovered, salvaged = database.finish_rebuilds(db_path)
-                connection, identity = database.connect_checked(db_path, busy_timeout)
-                if connection is None:
-                    recovered, salvaged = database.rebuild(db_path, identity)
-                    connection, _ = database.connect_checked(db_path, busy_timeout)
-            except OSError as error:
-                raise AnnotationError(f"cannot open annotations at {db_path}: {error}") from error
-            except sqlite3.Error as error:  # the rebuilt store could not be written (disk full)
-                raise database.translate(error, "", "", db_path.parent) from error
-        except AnnotationError:
-            # A full disk or a read-only folder: what is there is still the user's to read.
-            reason = database.unwritable(db_path.parent)
-            reader = database.connect_read_only(db_path) if reason else None
-            if reader is None:
+                store._retrying("", lambda: database.configure(connection, db_path, told))
+                store.salvaged = salvaged
+            except database.OlderSessionOpen as error:
+                connection.close()
+                # Read as it is (migrated in memory); saved in once the older newsread quits.
+                reader = database.connect_read_only(db_path)
+                if reader is None:
+                    raise
+                store = read_only(reader, str(error))
+                store._migrate_later = True
+                return store
+            except AnnotationError:
+                connection.close()
+                # An older store that cannot be migrated on a full disk: read it as it is.
+                reason = database.unwritable(db_path.parent) if recovered is None else ""
+                reader = database.connect_read_only(db_path) if reason else None
+                if reader is None:
+                    raise
+                return read_only(reader, reason)
+            except BaseException:
+                connection.close()
                 raise
-            return read_only(reader, reason)
-        if connection is None:
-            raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
-        store = cls(
-            connection,
-            db_path,
-            recovered_from=recovered,
-            clock=clock,
-            new_id=new_id,
-            attempts=attempts,
-            library=library,
-            busy_timeout=busy_timeout,
-        )
-        try:
-            told = None if on_wait is None else _once(on_wait)
-            store._retrying("", lambda: database.configure(connection, db_path, told))
-            store.salvaged = salvaged
-        except database.OlderSessionOpen as error:
-            connection.close()
-            # Read as it is (migrated in memory); saved in once the older newsread quits.
-            reader = database.connect_read_only(db_path)
-            if reader is None:
-                raise
-            store = read_only(reader, str(error))
-            store._migrate_later = True
+            if recovered is not None:
+                log.warning("annotations database was corrupt; moved to %s", recovered)
             return store
-        except AnnotationError:
-            connection.close()
-            # An older store that cannot be migrated on a full disk: read it as it is.
-            reason = database.unwritable(db_path.parent) if recovered is None else ""
-            reader = database.connect_read_only(db_path) if reason else None
-            if reader is None:
-                raise
-            return read_only(reader, reason)
-        except BaseException:
-            connection.close()
-            raise
-        if recovered is not None:
-            log.warning("annotations database was corrupt; moved to %s", recovered)
-        return store
 
     @property
     def recovery_notice(self) -> str:
@@ -1240,7 +1244,7 @@ class AnnotationStore:
         """Open the store file for writing, migrating it, if what kept this store read-only
         is over (the older newsread of `_migrate_later` has quit, the disk has room); else
         stay as it is."""
-        with self._lock:
+        with self._lock, database.opening(self.path, self._busy_timeout):
             try:
                 connection, identity = database.connect_checked(self.path, self._busy_timeout)
             except (OSError, sqlite3.Error, AnnotationError) as error:
