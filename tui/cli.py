@@ -18,6 +18,7 @@ import shlex
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -1008,13 +1009,18 @@ def _write_file(target: Path, text: str) -> None:
             stream.write(text)
         return
     real = Path(os.path.realpath(target))
-    tmp = real.with_name(f".{real.name}.tmp")
     try:
         before: os.stat_result | None = os.stat(real)
     except OSError:
         before = None
+    # A name of its own (two exports to one file at once shared `.notes.json.tmp`: one
+    # wrote into the other's copy, or renamed it away under it), in the same folder so that
+    # the rename is atomic; `mkstemp` makes it 0600.
+    handle, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    tmp = Path(name)
     try:
-        tmp.write_text(text, encoding="utf-8")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
         if before is not None:
             _keep_access(tmp, before)
         tmp.replace(real)
