@@ -766,6 +766,25 @@ def test_a_newer_imported_note_never_drops_the_users_own(
     assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
 
 
+@pytest.mark.parametrize("theirs", ["x\n```\ncode", "x\n~~~~ py\ncode\n~~~"])
+def test_a_note_kept_both_keeps_the_users_half_out_of_the_imported_code_block(
+    store: AnnotationStore, fresh: AnnotationStore, theirs: str
+) -> None:
+    """The imported half of a "kept both" note left a code fence open: in the Markdown
+    export the divider and the user's half were inside the code block (kept, shown as code)."""
+    from markdown_it import MarkdownIt
+
+    import_json(fresh, export_json(store.annotations()))
+    fresh.update_highlight("h002", note="My *own* reading.")
+    assert import_json(fresh, _edited_there(store, "h002", theirs)).both == 1
+    tokens = MarkdownIt("commonmark").parse(export_markdown(fresh.annotations()))
+    [code] = [t.content for t in tokens if t.type == "fence"]
+    assert code == "code\n" + ("~~~\n" if "~~~~" in theirs else "")
+    shown = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    assert "own" in [c.content for c in shown if c.type == "text"]  # emphasis: Markdown again
+    assert "My " in [c.content for c in shown]
+
+
 def test_a_highlight_of_the_same_passage_made_there_keeps_its_note_however_old(
     store: AnnotationStore, fresh: AnnotationStore
 ) -> None:

@@ -299,9 +299,8 @@ def _literal(text: str) -> str:
 
 
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")
-# A backtick fence's info string holds no backtick (CommonMark): "```]> 1. `" is a line of
-# inline code, and taking it for a fence left the real one on the next line open.
-_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+# Taking "```]> 1. `" for a fence left the real one on the next line open (`records.FENCE`).
+_FENCE = records.FENCE
 # HTML blocks that run until an end marker, blank lines and all (CommonMark's kinds 1 to 5):
 # the opening pattern, then the marker that ends it.
 _RAW_BLOCKS = (

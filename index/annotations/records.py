@@ -402,7 +402,34 @@ def imported_note(local: str, imported: str) -> tuple[str, bool]:
     kept = local.strip()
     if not kept or kept in imported:
         return imported, False
-    return f"{imported.rstrip()}\n\n---\n\n{kept}", True
+    theirs = imported.rstrip()
+    fence = open_fence(theirs)
+    if fence:  # else the divider and the user's words were inside its code block
+        theirs += "\n" + fence
+    return f"{theirs}\n\n---\n\n{kept}", True
+
+
+FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+"""A line opening or closing a Markdown code fence (a backtick fence's info string holds no
+backtick, CommonMark: "```]> 1. `" is a line of inline code)."""
+
+
+def open_fence(text: str) -> str:
+    """The code fence `text` leaves open at its end ("```"), or ""."""
+    fence = ""
+    for line in text.split("\n"):
+        found = FENCE.match(line)
+        if not found:
+            continue
+        if not fence:
+            fence = found[1]
+        elif (
+            found[1][0] == fence[0]
+            and len(found[1]) >= len(fence)
+            and not line[found.end() :].strip()
+        ):
+            fence = ""
+    return fence
 
 
 def clean_tag(tag: str) -> str:
