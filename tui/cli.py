@@ -948,6 +948,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         # One line, however long the path (wrapped at 80 columns when stderr is no terminal,
         # `exported … to` and the path came as two lines to a script or a log).
         _console(stderr=True).print(Text(sanitise_line(message)), soft_wrap=True)
+    if args.format == "json":
+        try:
+            store.mark_exported(items)
+        except AnnotationError as error:  # written; only an old copy may come back as new
+            _warn(
+                f"the export was written, but not recorded in the notes ({error}): imported"
+                " here again after the notes change, its notes are kept beside them"
+            )
     return 0 if items or read else 1
 
 
@@ -1148,7 +1156,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _fail(f"stopped: nothing imported from {path} (run the import again)", 130)
     stopped = False
     try:
-        if summary.added or summary.updated or summary.both:
+        if summary.added or summary.updated or summary.both or summary.restored:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
             place_all(library, store)
@@ -1174,6 +1182,16 @@ def cmd_import(args: argparse.Namespace) -> int:
             Text(
                 f"  {notes} of yours differed from the imported one: kept both "
                 "(the imported text, then ---, then yours)",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
+    if summary.restored:
+        restored = f"{summary.restored} highlight{'' if summary.restored == 1 else 's'}"
+        out.print(
+            Text(
+                f"  {restored} you deleted here had {'its' if summary.restored == 1 else 'their'}"
+                " note edited there since: brought back with the edit (delete again to drop it)",
                 style="yellow",
             ),
             soft_wrap=True,

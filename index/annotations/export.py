@@ -99,6 +99,9 @@ class ImportSummary:
     replaced: the note now holds both (the imported text, a divider, the user's)."""
     unchanged: int = 0
     """Already here (duplicates), or deleted here."""
+    restored: int = 0
+    """Highlights deleted here whose note was edited there since this store last had it:
+    brought back with that edit, which the deletion never saw."""
     read: int = 0
     """Articles marked read that were not (read marks are counted apart from annotations)."""
     errors: tuple[str, ...] = ()
@@ -446,17 +449,17 @@ def _article_annotations(item: ArticleAnnotations) -> list[dict[str, Any]]:
     for highlight in item.highlights:
         annotations.append(_highlight_annotation(highlight))
     if state.note and state.note_created and state.note_updated:
-        annotations.append(
-            _annotation(
-                f"{URN}note:{article.id}",
-                "commenting",
-                state.note_created,
-                state.note_updated,
-                [_text_body(state.note, "commenting")],
-                {"source": _source(article)},
-                article,
-            )
+        note = _annotation(
+            f"{URN}note:{article.id}",
+            "commenting",
+            state.note_created,
+            state.note_updated,
+            [_text_body(state.note, "commenting")],
+            {"source": _source(article)},
+            article,
         )
+        note[_VERSIONS] = list(records.note_versions(state.note_synced, state.note))
+        annotations.append(note)
     for tag in state.tags:
         annotations.append(
             _annotation(
@@ -510,7 +513,13 @@ def _highlight_annotation(highlight: Highlight) -> dict[str, Any]:
     )
     annotation["newsread:colour"] = highlight.colour
     annotation["newsread:status"] = highlight.status
+    annotation[_VERSIONS] = list(records.note_versions(highlight.synced, highlight.note))
     return annotation
+
+
+_VERSIONS = "newsread:versions"
+"""A note's versions: a hash (`records.note_digest`) of each text it had when exported or
+imported, its text now last. The importing store merges by them (`records.sync_verdict`)."""
 
 
 def _annotation(
@@ -637,6 +646,7 @@ def import_json(
         updated=counted.count("updated"),
         both=counted.count("both"),
         unchanged=counted.count("unchanged"),
+        restored=counted.count("restored"),
         read=outcomes.count("added") - counted.count("added"),
         errors=tuple(errors),
     )
@@ -757,7 +767,7 @@ def _read_annotation(data: Any, now: datetime, find: FindArticle | None = None) 
     if "bookmarking" in motivations:
         return StarRecord(article, created)
     if notes and "\n".join(notes).strip():
-        return NoteRecord(article, "\n\n".join(notes), created, modified)
+        return NoteRecord(article, "\n\n".join(notes), created, modified, _versions(data))
     raise _Invalid(f"nothing newsread can import (motivation {', '.join(motivations) or 'none'})")
 
 
@@ -924,7 +934,23 @@ def _read_highlight(
         note="\n\n".join(notes),
         created=created,
         updated=modified,
+        synced=_versions(data),
     )
+
+
+def _versions(data: dict[str, Any]) -> tuple[str, ...]:
+    """The note's versions (`_VERSIONS`), or () for an export that does not give them."""
+    value = data.get(_VERSIONS)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(digest, str) and _DIGEST.fullmatch(digest) for digest in value
+    ):
+        raise _Invalid(f'"{_VERSIONS}" is not a list of note hashes')
+    return tuple(value)
+
+
+_DIGEST = re.compile(r"[0-9a-f]{16}")
 
 
 def _highlight_id(value: Any, article: ArticleInfo, quote: str, prefix: str, suffix: str) -> str:
