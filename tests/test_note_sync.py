@@ -370,3 +370,58 @@ def test_no_note_a_user_wrote_is_lost_syncing_in_any_order(tmp_path: Path, seed:
             kept = live_words(a_store) | live_words(b_store)
             lost = model.written - model.dropped - kept
             assert not lost, f"seed {seed}, step {step}: {sorted(lost)} gone from both"
+
+
+def _note_first_article(root: Path, text: str) -> None:
+    """The user's article note on the first article of the library at `root`."""
+    from newsread.index.library import Library
+
+    library = Library(root).open()
+    try:
+        library.update()
+        first = library.article(sorted(p.name for p in root.iterdir() if p.is_file())[0])
+        assert first is not None
+        library.annotations.set_article_note(first, text)
+    finally:
+        library.close()
+
+
+def test_an_export_of_every_library_gives_each_library_its_own(
+    tmp_path: Path,
+    small_library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`export --all` on one machine, imported on the other with one `--library`: every
+    annotation went to that library, and its `export -l` listed the other library's article
+    as "Not in this library now". Each annotation keeps the library it was made in: the
+    same library at another path there takes its own (`claim_annotations`), another
+    library's stay its, said, and `export --all` still lists them."""
+    from builders import write_article
+
+    from newsread.tui.cli import main
+
+    papers = tmp_path / "papers"
+    write_article(papers, "budget.txt", "Budget passes", "The council passed the budget.")
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "laptop"))
+    _note_first_article(small_library, "a note on the news library")
+    _note_first_article(papers, "a note on the papers library")
+    every = tmp_path / "every.json"
+    assert main(["export", "--all", "--format", "json", "-o", str(every)]) == 0
+    # On the server the news library is kept at another path.
+    server_copy = tmp_path / "server" / "news"
+    server_copy.parent.mkdir()
+    small_library.rename(server_copy)
+    monkeypatch.setenv("NEWSREAD_HOME", str(tmp_path / "server-home"))
+    capsys.readouterr()
+    assert main(["import", "-l", str(server_copy), str(every)]) == 0
+    said = capsys.readouterr().out
+    assert f"annotations made in another library ({papers}) are kept as its" in " ".join(
+        said.split()
+    )
+    assert main(["export", "-l", str(server_copy)]) == 0
+    news = capsys.readouterr().out
+    assert "a note on the news library" in news
+    assert "papers library" not in news and "Not in this library now" not in news
+    assert main(["export", "--all", "-l", str(server_copy)]) == 0
+    assert "a note on the papers library" in capsys.readouterr().out

@@ -1155,11 +1155,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # ctrl+c: the one transaction was rolled back
         return _fail(f"stopped: nothing imported from {path} (run the import again)", 130)
     stopped = False
+    others: list[str] = []
     try:
         if summary.added or summary.updated or summary.both or summary.restored:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
             place_all(library, store)
+        if summary.elsewhere:
+            # Made in a folder this machine does not have: this library takes those of its
+            # own articles (the same library, kept at another path there).
+            _ensure_index(library, True)
+            library.claim_annotations()
+            held = store.articles_by_library()
+            others = sorted(name for name in summary.elsewhere if name in held)
     except AnnotationError as error:
         return _fail(f"{path}: {error}")
     except KeyboardInterrupt:  # imported: what is not placed yet is, when its article opens
@@ -1182,6 +1190,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             Text(
                 f"  {notes} of yours differed from the imported one: kept both "
                 "(the imported text, then ---, then yours)",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
+    if others:
+        named = ", ".join(sanitise_line(name) for name in others)
+        out.print(
+            Text(
+                f"  annotations made in {'another library' if len(others) == 1 else 'other libraries'}"
+                f" ({named}) are kept as {'its' if len(others) == 1 else 'theirs'}, not this"
+                " library's: `newsread export --all` lists them",
                 style="yellow",
             ),
             soft_wrap=True,

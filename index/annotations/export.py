@@ -102,6 +102,10 @@ class ImportSummary:
     restored: int = 0
     """Highlights deleted here whose note was edited there since this store last had it:
     brought back with that edit, which the deletion never saw."""
+    elsewhere: tuple[str, ...] = ()
+    """The other libraries (`library_id`s) an export of every library named annotations as
+    made in: they are recorded as theirs, not the importing library's (a library holding
+    their articles where that folder is not takes them: `Library.claim_annotations`)."""
     read: int = 0
     """Articles marked read that were not (read marks are counted apart from annotations)."""
     errors: tuple[str, ...] = ()
@@ -620,24 +624,26 @@ def import_json(
         raise AnnotationError("not Web Annotations: nested too deeply") from None
     annotations = _annotation_list(data)
     now = store.now()
-    items: list[MergeItem] = []
+    read: list[tuple[MergeItem, str]] = []
     errors: list[str] = []
     for number, annotation in enumerate(annotations, 1):
         try:
-            items.append(_read_annotation(annotation, now, find))
+            read.append((_read_annotation(annotation, now, find), _made_in(annotation, store)))
         except _Invalid as error:
             label = annotation.get("id") if isinstance(annotation, dict) else None
             errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
     marks = data.get("newsread:read") if isinstance(data, dict) else None
     for number, mark in enumerate(marks if isinstance(marks, list) else [], 1):
         try:
-            items.append(_read_read_mark(mark))
+            read.append((_read_read_mark(mark), _made_in(mark, store)))
         except _Invalid as error:
             errors.append(f"read mark {number}: {error}")
     # Article-level records first, so an article's citation comes from its own record rather
     # than from what a highlight recorded when it was made.
-    items.sort(key=lambda item: isinstance(item, Highlight))
-    outcomes = store.merge(items)
+    read.sort(key=lambda pair: isinstance(pair[0], Highlight))
+    items = [item for item, _ in read]
+    libraries = [library for _, library in read]
+    outcomes = store.merge(items, libraries)
     counted = [
         o for item, o in zip(items, outcomes, strict=True) if not isinstance(item, ReadRecord)
     ]
@@ -649,7 +655,17 @@ def import_json(
         restored=counted.count("restored"),
         read=outcomes.count("added") - counted.count("added"),
         errors=tuple(errors),
+        elsewhere=tuple(sorted({name for name in libraries if name})),
     )
+
+
+def _made_in(data: Any, store: AnnotationStore) -> str:
+    """The library an annotation of an export of every library names as made in, when not
+    the one imported into, else "" (that one)."""
+    name = data.get("newsread:library") if isinstance(data, dict) else None
+    if not isinstance(name, str) or name == store.library:
+        return ""
+    return sanitise_line(name)
 
 
 def import_store(

@@ -1154,7 +1154,9 @@ class AnnotationStore:
 
         return self._write("library", work)
 
-    def merge(self, items: Sequence[MergeItem]) -> list[MergeOutcome]:
+    def merge(
+        self, items: Sequence[MergeItem], libraries: Sequence[str] = ()
+    ) -> list[MergeOutcome]:
         """Add annotations read from an export, in one transaction; one outcome per item.
 
         A highlight already present (same id, or same passage of the same article) is updated
@@ -1162,11 +1164,18 @@ class AnnotationStore:
         replaces a different local note only if it is newer, and only if it still says what the
         local one says: else both are kept (`records.imported_note`). Tags, stars and read
         marks are added (an article unread here but read in the import is read after it).
+
+        `libraries`, one per item: the library each was made in, when not this store's ("":
+        this store's); an export of every library names each annotation's.
         """
+        made_in = [name or self.library for name in libraries] or [self.library] * len(items)
 
         def work(db: sqlite3.Connection) -> list[MergeOutcome]:
             now = self._stamp()
-            return [self._merge_one(db, item, now) for item in items]
+            return [
+                self._merge_one(db, item, now, library)
+                for item, library in zip(items, made_in, strict=True)
+            ]
 
         return self._write("import", work)
 
@@ -1361,6 +1370,7 @@ class AnnotationStore:
         refresh: bool = True,
         body: str | None = None,
         claim: bool = False,
+        library: str | None = None,
     ) -> sqlite3.Row:
         """The article's row, created if new (in this store's `library`).
 
@@ -1369,23 +1379,26 @@ class AnnotationStore:
         `body` (the article's text), the row is also found and kept by pieces of it
         (`records.excerpts_of`). With `claim` (the user annotates it here, or imports into
         this library), a row made before libraries were recorded becomes this library's.
+        `library`: the library a new row is made in, if not this store's (an import naming
+        the library each annotation was made in).
         """
-        row = records.find_article_row(db, info, body, self.library)
+        made_in = self.library if library is None else library
+        row = records.find_article_row(db, info, body, made_in)
         excerpts = "" if body is None else records.excerpts_of(body)
         if row is None:
             cursor = db.execute(
                 "INSERT INTO articles (article_id, key, path, url, url_key, title, source,"
                 " published, created, updated, excerpts, library)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*records.info_values(info), now, now, excerpts, self.library),
+                (*records.info_values(info), now, now, excerpts, made_in),
             )
             seq = cursor.lastrowid
             assert seq is not None
             records.keep_citation(db, seq, info)
         else:
             seq = row["seq"]
-            if claim and self.library and not row["library"]:
-                db.execute("UPDATE articles SET library = ? WHERE seq = ?", (self.library, seq))
+            if claim and made_in and not row["library"]:
+                db.execute("UPDATE articles SET library = ? WHERE seq = ?", (made_in, seq))
             if refresh:
                 db.execute(
                     "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
@@ -1491,10 +1504,12 @@ class AnnotationStore:
             # Placements are recomputed on every open; failing to cache them loses nothing.
             log.warning("highlight positions not saved: %s", error)
 
-    def _merge_one(self, db: sqlite3.Connection, item: MergeItem, now: str) -> MergeOutcome:
+    def _merge_one(
+        self, db: sqlite3.Connection, item: MergeItem, now: str, library: str
+    ) -> MergeOutcome:
         if isinstance(item, Highlight):
-            return self._merge_highlight(db, item, now)
-        row = self._touch_article(db, item.article, now, refresh=False, claim=True)
+            return self._merge_highlight(db, item, now, library)
+        row = self._touch_article(db, item.article, now, refresh=False, claim=True, library=library)
         article_id = row["article_id"]
         if isinstance(item, NoteRecord):
             return self._merge_article_note(db, row, item, now)
@@ -1645,14 +1660,16 @@ class AnnotationStore:
         if updated != synced:
             db.execute(f"UPDATE {table} SET note_synced = ? WHERE {key} = ?", (updated, value))
 
-    def _merge_highlight(self, db: sqlite3.Connection, item: Highlight, now: str) -> MergeOutcome:
+    def _merge_highlight(
+        self, db: sqlite3.Connection, item: Highlight, now: str, library: str
+    ) -> MergeOutcome:
         records.check_colour(item.colour)
         if item.status not in ANCHOR_STATUSES:
             raise ValueError(f"unknown anchoring status {item.status!r}")
         note = records.clean_note(item.note)
-        article_id = self._touch_article(db, item.article, now, refresh=False, claim=True)[
-            "article_id"
-        ]
+        article_id = self._touch_article(
+            db, item.article, now, refresh=False, claim=True, library=library
+        )["article_id"]
         existing = self._find_highlight(db, item.id)
         same = existing is not None
         if existing is None:
@@ -1667,13 +1684,11 @@ class AnnotationStore:
             synced = records.note_versions(item.synced, note) if item.synced else ()
             records.insert_highlight(
                 db,
-                replace(item, article=article, note=note, library=self.library, synced=synced),
+                replace(item, article=article, note=note, library=library, synced=synced),
             )
             return "added"
-        if self.library and not existing.library:
-            db.execute(
-                "UPDATE highlights SET library = ? WHERE id = ?", (self.library, existing.id)
-            )
+        if library and not existing.library:
+            db.execute("UPDATE highlights SET library = ? WHERE id = ?", (library, existing.id))
         if same:
             verdict = records.sync_verdict(existing.note, existing.synced, note, item.synced)
             if verdict not in (None, "same"):  # else by time, as before (a recolouring too)
