@@ -989,6 +989,24 @@ def test_export_markdown_filters_by_tag_and_query(
     ]
 
 
+def test_an_export_leaves_another_exports_temporary_copy_alone(
+    small_library: Path, tmp_path: Path
+) -> None:
+    """Two `export -o same.json` at once both wrote `.same.json.tmp`: the second wrote into
+    the first's copy and renamed it away under it. Each export writes a copy of its own."""
+    _annotate(small_library)
+    target = tmp_path / "same.json"
+    other = tmp_path / ".same.json.tmp"  # the other export's copy, being written
+    other.write_text("the other export, half written", encoding="utf-8")
+    assert (
+        main(["export", "--format", "json", "--library", str(small_library), "-o", str(target)])
+        == 0
+    )
+    assert other.read_text(encoding="utf-8") == "the other export, half written"
+    assert "Worst since 2009" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".same")) == [other.name]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX file size limit")
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
 def test_export_to_a_link_or_a_fifo_writes_through_it(

@@ -168,19 +168,27 @@ def check_golden(name: str, text: str) -> None:
 
 
 def portable(items: list[Any], *, read: bool = True) -> list[Any]:
-    """What an export carries: no revisions (each store counts its own), no read state, and
-    no position for an orphan (its old offsets no longer hold the quote)."""
+    """What an export carries: no revisions (each store counts its own), no read state, no
+    position for an orphan (its old offsets no longer hold the quote), and a note's sync base
+    as its versions (the importing store records the text it imported)."""
     from dataclasses import replace
 
+    from newsread.index.annotations.records import note_versions
+
     def highlight(h: Any) -> Any:
-        h = replace(h, revision=0)
+        h = replace(h, revision=0, synced=note_versions(h.synced, h.note))
         return replace(h, start=None, end=None) if h.orphaned else h
 
     return [
         replace(
             item,
             state=replace(
-                item.state, note_revision=0, read_at=item.state.read_at if read else None
+                item.state,
+                note_revision=0,
+                read_at=item.state.read_at if read else None,
+                note_synced=note_versions(item.state.note_synced, item.state.note)
+                if item.state.note
+                else (),
             ),
             highlights=tuple(highlight(h) for h in item.highlights),
         )
@@ -782,6 +790,25 @@ def test_a_newer_imported_note_never_drops_the_users_own(
     assert import_json(fresh, text) == ImportSummary(unchanged=9)  # once only
 
 
+@pytest.mark.parametrize("theirs", ["x\n```\ncode", "x\n~~~~ py\ncode\n~~~"])
+def test_a_note_kept_both_keeps_the_users_half_out_of_the_imported_code_block(
+    store: AnnotationStore, fresh: AnnotationStore, theirs: str
+) -> None:
+    """The imported half of a "kept both" note left a code fence open: in the Markdown
+    export the divider and the user's half were inside the code block (kept, shown as code)."""
+    from markdown_it import MarkdownIt
+
+    import_json(fresh, export_json(store.annotations()))
+    fresh.update_highlight("h002", note="My *own* reading.")
+    assert import_json(fresh, _edited_there(store, "h002", theirs)).both == 1
+    tokens = MarkdownIt("commonmark").parse(export_markdown(fresh.annotations()))
+    [code] = [t.content for t in tokens if t.type == "fence"]
+    assert code == "code\n" + ("~~~\n" if "~~~~" in theirs else "")
+    shown = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    assert "own" in [c.content for c in shown if c.type == "text"]  # emphasis: Markdown again
+    assert "My " in [c.content for c in shown]
+
+
 def test_a_highlight_of_the_same_passage_made_there_keeps_its_note_however_old(
     store: AnnotationStore, fresh: AnnotationStore
 ) -> None:
@@ -907,13 +934,16 @@ def _edited_there(store: AnnotationStore, highlight_id: str, note: str) -> str:
     return json.dumps(items)
 
 
+@pytest.mark.parametrize("versions", [False, True])
 def test_notes_edited_in_the_export_by_hand_are_imported_and_never_twice(
-    store: AnnotationStore, fresh: AnnotationStore
+    store: AnnotationStore, fresh: AnnotationStore, versions: bool
 ) -> None:
     """A note fixed in the JSON by hand keeps its "modified" time (newsread stamps its own
     edits): import took it for the copy already here, said "already there" and dropped the
-    edit. As old as the note here with other words, it is taken as newer: it replaces a note
-    it still says all of, else both are kept, once."""
+    edit. An export giving the notes' versions shows it edited from the note here, unchanged
+    since: it replaces it. One that does not (an older newsread's): as old as the note here
+    with other words, it is taken as newer: it replaces a note it still says all of, else
+    both are kept, once."""
     import_json(fresh, export_json(store.annotations()))
     edits = {
         "urn:newsread:highlight:h004": ("Who pays?", "Who pays? The council."),
@@ -922,20 +952,25 @@ def test_notes_edited_in_the_export_by_hand_are_imported_and_never_twice(
     }
     items = json.loads(export_json(store.annotations()))["first"]["items"]
     for annotation in items:
+        if not versions:
+            annotation.pop("newsread:versions", None)
         if annotation["id"] in edits:
             body = annotation["body"][0]
             body["value"] = body["value"].replace(*edits[annotation["id"]])
     text = json.dumps(items)
     summary = import_json(fresh, text)
-    assert (summary.updated, summary.both) == (1, 2)
+    assert (summary.updated, summary.both) == ((3, 0) if versions else (1, 2))
     assert fresh.get_highlight("h004").note == "Who pays? The council."  # type: ignore[union-attr]
-    assert fresh.get_highlight("h002").note.startswith(  # type: ignore[union-attr]
-        "Ten percent of which total?\n\n- baseline year\n- which departments\n\n---\n\n"
-        "Ten percent of what?"
-    )
-    assert fresh.article_note(STORM) == (
-        "Check the Met Office's warning.\n\n---\n\nCheck the *Met Office* warning."
-    )
+    total = "Ten percent of which total?\n\n- baseline year\n- which departments"
+    warning = "Check the Met Office's warning."
+    if versions:
+        assert fresh.get_highlight("h002").note == total  # type: ignore[union-attr]
+        assert fresh.article_note(STORM) == warning
+    else:
+        assert fresh.get_highlight("h002").note == (  # type: ignore[union-attr]
+            f"{total}\n\n---\n\nTen percent of what?\n\n- baseline year\n- which departments"
+        )
+        assert fresh.article_note(STORM) == f"{warning}\n\n---\n\nCheck the *Met Office* warning."
     before = fresh.annotations()
     assert import_json(fresh, text) == ImportSummary(unchanged=9)
     assert fresh.annotations() == before

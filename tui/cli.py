@@ -18,6 +18,7 @@ import shlex
 import signal
 import stat
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -948,6 +949,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         # One line, however long the path (wrapped at 80 columns when stderr is no terminal,
         # `exported … to` and the path came as two lines to a script or a log).
         _console(stderr=True).print(Text(sanitise_line(message)), soft_wrap=True)
+    if args.format == "json":
+        try:
+            store.mark_exported(items)
+        except AnnotationError as error:  # written; only an old copy may come back as new
+            _warn(
+                f"the export was written, but not recorded in the notes ({error}): imported"
+                " here again after the notes change, its notes are kept beside them"
+            )
     return 0 if items or read else 1
 
 
@@ -1009,13 +1018,18 @@ def _write_file(target: Path, text: str) -> None:
             stream.write(text)
         return
     real = Path(os.path.realpath(target))
-    tmp = real.with_name(f".{real.name}.tmp")
     try:
         before: os.stat_result | None = os.stat(real)
     except OSError:
         before = None
+    # A name of its own (two exports to one file at once shared `.notes.json.tmp`: one
+    # wrote into the other's copy, or renamed it away under it), in the same folder so that
+    # the rename is atomic; `mkstemp` makes it 0600.
+    handle, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    tmp = Path(name)
     try:
-        tmp.write_text(text, encoding="utf-8")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
         if before is not None:
             _keep_access(tmp, before)
         tmp.replace(real)
@@ -1142,11 +1156,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:  # ctrl+c: the one transaction was rolled back
         return _fail(f"stopped: nothing imported from {path} (run the import again)", 130)
     stopped = False
+    others: list[str] = []
     try:
-        if summary.added or summary.updated or summary.both:
+        if summary.added or summary.updated or summary.both or summary.restored:
             # Attach what was imported: find each article in the library, anchor the quote.
             _ensure_index(library, True)
             place_all(library, store)
+        if summary.elsewhere:
+            # Made in a folder this machine does not have: this library takes those of its
+            # own articles (the same library, kept at another path there).
+            _ensure_index(library, True)
+            library.claim_annotations()
+            held = store.articles_by_library()
+            others = sorted(name for name in summary.elsewhere if name in held)
     except AnnotationError as error:
         return _fail(f"{path}: {error}")
     except KeyboardInterrupt:  # imported: what is not placed yet is, when its article opens
@@ -1169,6 +1191,27 @@ def cmd_import(args: argparse.Namespace) -> int:
             Text(
                 f"  {notes} of yours differed from the imported one: kept both "
                 "(the imported text, then ---, then yours)",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
+    if others:
+        named = ", ".join(sanitise_line(name) for name in others)
+        out.print(
+            Text(
+                f"  annotations made in {'another library' if len(others) == 1 else 'other libraries'}"
+                f" ({named}) are kept as {'its' if len(others) == 1 else 'theirs'}, not this"
+                " library's: `newsread export --all` lists them",
+                style="yellow",
+            ),
+            soft_wrap=True,
+        )
+    if summary.restored:
+        restored = f"{summary.restored} highlight{'' if summary.restored == 1 else 's'}"
+        out.print(
+            Text(
+                f"  {restored} you deleted here had {'its' if summary.restored == 1 else 'their'}"
+                " note edited there since: brought back with the edit (delete again to drop it)",
                 style="yellow",
             ),
             soft_wrap=True,

@@ -200,6 +200,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 8: `fold` reads Turkish İ and ı as i, and joins a word's letters across a soft hyphen or
     # a zero-width space ("İstanbul" is "istanbul"): the words are folded again, as for 7.
     _REFOLDED,
+    # 9: each note's sync base (`records.note_digest` of the texts it had when exported or
+    # imported), so an import tells a note edited on both machines from an old copy of this
+    # one's (`records.sync_verdict`); '' for none yet: imported as before until then.
+    (
+        "ALTER TABLE articles ADD COLUMN note_synced TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE highlights ADD COLUMN note_synced TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -99,6 +99,13 @@ class ImportSummary:
     replaced: the note now holds both (the imported text, a divider, the user's)."""
     unchanged: int = 0
     """Already here (duplicates), or deleted here."""
+    restored: int = 0
+    """Highlights deleted here whose note was edited there since this store last had it:
+    brought back with that edit, which the deletion never saw."""
+    elsewhere: tuple[str, ...] = ()
+    """The other libraries (`library_id`s) an export of every library named annotations as
+    made in: they are recorded as theirs, not the importing library's (a library holding
+    their articles where that folder is not takes them: `Library.claim_annotations`)."""
     read: int = 0
     """Articles marked read that were not (read marks are counted apart from annotations)."""
     errors: tuple[str, ...] = ()
@@ -299,9 +306,8 @@ def _literal(text: str) -> str:
 
 
 _BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|```|~~~|\|)")
-# A backtick fence's info string holds no backtick (CommonMark): "```]> 1. `" is a line of
-# inline code, and taking it for a fence left the real one on the next line open.
-_FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+# Taking "```]> 1. `" for a fence left the real one on the next line open (`records.FENCE`).
+_FENCE = records.FENCE
 # HTML blocks that run until an end marker, blank lines and all (CommonMark's kinds 1 to 5):
 # the opening pattern, then the marker that ends it.
 _RAW_BLOCKS = (
@@ -447,17 +453,17 @@ def _article_annotations(item: ArticleAnnotations) -> list[dict[str, Any]]:
     for highlight in item.highlights:
         annotations.append(_highlight_annotation(highlight))
     if state.note and state.note_created and state.note_updated:
-        annotations.append(
-            _annotation(
-                f"{URN}note:{article.id}",
-                "commenting",
-                state.note_created,
-                state.note_updated,
-                [_text_body(state.note, "commenting")],
-                {"source": _source(article)},
-                article,
-            )
+        note = _annotation(
+            f"{URN}note:{article.id}",
+            "commenting",
+            state.note_created,
+            state.note_updated,
+            [_text_body(state.note, "commenting")],
+            {"source": _source(article)},
+            article,
         )
+        note[_VERSIONS] = list(records.note_versions(state.note_synced, state.note))
+        annotations.append(note)
     for tag in state.tags:
         annotations.append(
             _annotation(
@@ -511,7 +517,13 @@ def _highlight_annotation(highlight: Highlight) -> dict[str, Any]:
     )
     annotation["newsread:colour"] = highlight.colour
     annotation["newsread:status"] = highlight.status
+    annotation[_VERSIONS] = list(records.note_versions(highlight.synced, highlight.note))
     return annotation
+
+
+_VERSIONS = "newsread:versions"
+"""A note's versions: a hash (`records.note_digest`) of each text it had when exported or
+imported, its text now last. The importing store merges by them (`records.sync_verdict`)."""
 
 
 def _annotation(
@@ -612,24 +624,26 @@ def import_json(
         raise AnnotationError("not Web Annotations: nested too deeply") from None
     annotations = _annotation_list(data)
     now = store.now()
-    items: list[MergeItem] = []
+    read: list[tuple[MergeItem, str]] = []
     errors: list[str] = []
     for number, annotation in enumerate(annotations, 1):
         try:
-            items.append(_read_annotation(annotation, now, find))
+            read.append((_read_annotation(annotation, now, find), _made_in(annotation, store)))
         except _Invalid as error:
             label = annotation.get("id") if isinstance(annotation, dict) else None
             errors.append(f"annotation {number}{f' ({label})' if label else ''}: {error}")
     marks = data.get("newsread:read") if isinstance(data, dict) else None
     for number, mark in enumerate(marks if isinstance(marks, list) else [], 1):
         try:
-            items.append(_read_read_mark(mark))
+            read.append((_read_read_mark(mark), _made_in(mark, store)))
         except _Invalid as error:
             errors.append(f"read mark {number}: {error}")
     # Article-level records first, so an article's citation comes from its own record rather
     # than from what a highlight recorded when it was made.
-    items.sort(key=lambda item: isinstance(item, Highlight))
-    outcomes = store.merge(items)
+    read.sort(key=lambda pair: isinstance(pair[0], Highlight))
+    items = [item for item, _ in read]
+    libraries = [library for _, library in read]
+    outcomes = store.merge(items, libraries)
     counted = [
         o for item, o in zip(items, outcomes, strict=True) if not isinstance(item, ReadRecord)
     ]
@@ -638,9 +652,20 @@ def import_json(
         updated=counted.count("updated"),
         both=counted.count("both"),
         unchanged=counted.count("unchanged"),
+        restored=counted.count("restored"),
         read=outcomes.count("added") - counted.count("added"),
         errors=tuple(errors),
+        elsewhere=tuple(sorted({name for name in libraries if name})),
     )
+
+
+def _made_in(data: Any, store: AnnotationStore) -> str:
+    """The library an annotation of an export of every library names as made in, when not
+    the one imported into, else "" (that one)."""
+    name = data.get("newsread:library") if isinstance(data, dict) else None
+    if not isinstance(name, str) or name == store.library:
+        return ""
+    return sanitise_line(name)
 
 
 def import_store(
@@ -758,7 +783,7 @@ def _read_annotation(data: Any, now: datetime, find: FindArticle | None = None) 
     if "bookmarking" in motivations:
         return StarRecord(article, created)
     if notes and "\n".join(notes).strip():
-        return NoteRecord(article, "\n\n".join(notes), created, modified)
+        return NoteRecord(article, "\n\n".join(notes), created, modified, _versions(data))
     raise _Invalid(f"nothing newsread can import (motivation {', '.join(motivations) or 'none'})")
 
 
@@ -925,7 +950,23 @@ def _read_highlight(
         note="\n\n".join(notes),
         created=created,
         updated=modified,
+        synced=_versions(data),
     )
+
+
+def _versions(data: dict[str, Any]) -> tuple[str, ...]:
+    """The note's versions (`_VERSIONS`), or () for an export that does not give them."""
+    value = data.get(_VERSIONS)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(digest, str) and _DIGEST.fullmatch(digest) for digest in value
+    ):
+        raise _Invalid(f'"{_VERSIONS}" is not a list of note hashes')
+    return tuple(value)
+
+
+_DIGEST = re.compile(r"[0-9a-f]{16}")
 
 
 def _highlight_id(value: Any, article: ArticleInfo, quote: str, prefix: str, suffix: str) -> str:

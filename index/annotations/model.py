@@ -126,6 +126,10 @@ class Highlight:
     library: str = ""
     """The library it was made in (its folder, resolved); "" when not known (made by a
     newsread that did not record it, and not yet claimed by a library; see `library_id`)."""
+    synced: tuple[str, ...] = ()
+    """Its note's sync base (`records.note_digest` of each text the note had when exported
+    or imported here, oldest first); read from an export, the note's versions there (`()`:
+    an export that does not say, from an older newsread or another tool)."""
 
     @property
     def deleted(self) -> bool:
@@ -180,6 +184,8 @@ class ArticleState:
     starred_at: datetime | None = None
     note_revision: int = 0
     """One more at every change of the note, in any session."""
+    note_synced: tuple[str, ...] = ()
+    """The note's sync base, as `Highlight.synced`."""
 
     @property
     def tag_names(self) -> tuple[str, ...]:
@@ -277,6 +283,8 @@ class NoteRecord:
     text: str
     created: datetime
     updated: datetime
+    versions: tuple[str, ...] = ()
+    """The note's versions in the export (`Highlight.synced`); `()`: the export does not say."""
 
 
 @dataclass(frozen=True)
@@ -307,6 +315,7 @@ class ReadRecord:
 
 
 MergeItem = Highlight | NoteRecord | TagRecord | StarRecord | ReadRecord
-MergeOutcome = Literal["added", "updated", "both", "unchanged"]
+MergeOutcome = Literal["added", "updated", "both", "unchanged", "restored"]
 """What an import did with one annotation; "both": a newer note that would have replaced a
-different one of the user's is kept with it (`records.imported_note`)."""
+different one of the user's is kept with it (`records.imported_note`); "restored": a
+highlight deleted here whose note was edited there since, brought back with that edit."""

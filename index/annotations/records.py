@@ -3,13 +3,14 @@ timestamps, and the checks and clean-ups applied to what the user typed."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Literal
 
 from newsread.index.annotations.model import (
     COLOURS,
@@ -115,6 +116,7 @@ def highlight(row: sqlite3.Row) -> Highlight:
         deleted_at=time(row["deleted_at"]),
         revision=row["revision"],
         library=row["library"],
+        synced=tuple(row["note_synced"].split()),
     )
 
 
@@ -122,8 +124,8 @@ def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
     db.execute(
         "INSERT INTO highlights (id, article_id, article_key, article_path, article_url,"
         " article_url_key, article_title, article_source, article_published, colour, quote,"
-        " prefix, suffix, start_offset, end_offset, status, note, created, updated, library)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " prefix, suffix, start_offset, end_offset, status, note, created, updated, library,"
+        " note_synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             highlight.id,
             *info_values(highlight.article),
@@ -138,6 +140,7 @@ def insert_highlight(db: sqlite3.Connection, highlight: Highlight) -> None:
             stamp(highlight.created),
             stamp(highlight.updated),
             highlight.library,
+            " ".join(highlight.synced),
         ),
     )
 
@@ -225,6 +228,7 @@ def state(db: sqlite3.Connection, row: sqlite3.Row, info: ArticleInfo) -> Articl
         read_at=time(row["read_at"]),
         starred_at=time(row["starred_at"]),
         note_revision=row["note_revision"],
+        note_synced=tuple(row["note_synced"].split()),
     )
 
 
@@ -402,7 +406,85 @@ def imported_note(local: str, imported: str) -> tuple[str, bool]:
     kept = local.strip()
     if not kept or kept in imported:
         return imported, False
-    return f"{imported.rstrip()}\n\n---\n\n{kept}", True
+    theirs = imported.rstrip()
+    fence = open_fence(theirs)
+    if fence:  # else the divider and the user's words were inside its code block
+        theirs += "\n" + fence
+    return f"{theirs}\n\n---\n\n{kept}", True
+
+
+def note_digest(text: str) -> str:
+    """What a note's sync base keeps of one of its texts: a short hash of it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def note_versions(synced: Sequence[str], note: str) -> tuple[str, ...]:
+    """A note's versions as an export gives them: its sync base, then its text now."""
+    now = note_digest(note)
+    return (*(d for d in synced if d != now), now)
+
+
+SYNC_KEPT = 64
+"""Texts a note's sync base remembers (the latest): enough for any sync between two
+machines; one older than that imported again is taken for an edit and kept beside."""
+
+
+def synced_with(synced: str, digests: Iterable[str]) -> str:
+    """The `note_synced` column `synced` with `digests` added (the latest last)."""
+    kept = [d for d in synced.split()]
+    for digest in digests:
+        if digest in kept:
+            kept.remove(digest)
+        kept.append(digest)
+    return " ".join(kept[-SYNC_KEPT:])
+
+
+SyncVerdict = Literal["same", "ours", "theirs", "both"]
+
+
+def sync_verdict(
+    ours: str, base: Collection[str], theirs: str, versions: Collection[str]
+) -> SyncVerdict | None:
+    """A three-way merge of one note: what to keep of `ours` (the text here, `base` its sync
+    base) and `theirs` (the text imported, `versions` the texts it came from there).
+
+    "ours": theirs is a text this note had here when last exported or imported (an old
+    export, one of this machine's own): nothing changed there since. "theirs": ours is a text
+    theirs came from: only theirs changed. "both": both changed (`imported_note` keeps both).
+    None: the export does not give its versions (an older newsread's): not known.
+    """
+    if ours == theirs:
+        return "same"
+    if not versions:
+        return None
+    if note_digest(theirs) in base:
+        return "ours"
+    if note_digest(ours) in versions:
+        return "theirs"
+    return "both"
+
+
+FENCE = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+"""A line opening or closing a Markdown code fence (a backtick fence's info string holds no
+backtick, CommonMark: "```]> 1. `" is a line of inline code)."""
+
+
+def open_fence(text: str) -> str:
+    """The code fence `text` leaves open at its end ("```"), or ""."""
+    fence = ""
+    for line in text.split("\n"):
+        found = FENCE.match(line)
+        if not found:
+            continue
+        if not fence:
+            fence = found[1]
+        elif (
+            found[1][0] == fence[0]
+            and len(found[1]) >= len(fence)
+            and not line[found.end() :].strip()
+        ):
+            fence = ""
+    return fence
 
 
 def clean_tag(tag: str) -> str:

@@ -1158,7 +1158,9 @@ class AnnotationStore:
 
         return self._write("library", work)
 
-    def merge(self, items: Sequence[MergeItem]) -> list[MergeOutcome]:
+    def merge(
+        self, items: Sequence[MergeItem], libraries: Sequence[str] = ()
+    ) -> list[MergeOutcome]:
         """Add annotations read from an export, in one transaction; one outcome per item.
 
         A highlight already present (same id, or same passage of the same article) is updated
@@ -1166,13 +1168,45 @@ class AnnotationStore:
         replaces a different local note only if it is newer, and only if it still says what the
         local one says: else both are kept (`records.imported_note`). Tags, stars and read
         marks are added (an article unread here but read in the import is read after it).
+
+        `libraries`, one per item: the library each was made in, when not this store's ("":
+        this store's); an export of every library names each annotation's.
         """
+        made_in = [name or self.library for name in libraries] or [self.library] * len(items)
 
         def work(db: sqlite3.Connection) -> list[MergeOutcome]:
             now = self._stamp()
-            return [self._merge_one(db, item, now) for item in items]
+            return [
+                self._merge_one(db, item, now, library)
+                for item, library in zip(items, made_in, strict=True)
+            ]
 
         return self._write("import", work)
+
+    def mark_exported(self, items: Sequence[ArticleAnnotations]) -> None:
+        """Record in each note's sync base the text `items` (a JSON export, written) gave it:
+        this export imported here again later is then known for an old copy, and a note
+        edited since is kept (`records.sync_verdict`)."""
+
+        def work(db: sqlite3.Connection) -> None:
+            for item in items:
+                for highlight in item.highlights:
+                    row = db.execute(
+                        "SELECT note_synced FROM highlights WHERE id = ?", (highlight.id,)
+                    ).fetchone()
+                    if row is not None:
+                        self._mark_synced(
+                            db, "highlights", "id", highlight.id, row[0], highlight.note
+                        )
+                if item.state.note:
+                    row = db.execute(
+                        "SELECT seq, note_synced FROM articles WHERE article_id = ?",
+                        (item.article.id,),
+                    ).fetchone()
+                    if row is not None:
+                        self._mark_synced(db, "articles", "seq", row[0], row[1], item.state.note)
+
+        self._write("the export's record", work)
 
     def data_version(self) -> int:
         """A number that changes when another connection (another session) commits a change."""
@@ -1340,6 +1374,7 @@ class AnnotationStore:
         refresh: bool = True,
         body: str | None = None,
         claim: bool = False,
+        library: str | None = None,
     ) -> sqlite3.Row:
         """The article's row, created if new (in this store's `library`).
 
@@ -1348,23 +1383,26 @@ class AnnotationStore:
         `body` (the article's text), the row is also found and kept by pieces of it
         (`records.excerpts_of`). With `claim` (the user annotates it here, or imports into
         this library), a row made before libraries were recorded becomes this library's.
+        `library`: the library a new row is made in, if not this store's (an import naming
+        the library each annotation was made in).
         """
-        row = records.find_article_row(db, info, body, self.library)
+        made_in = self.library if library is None else library
+        row = records.find_article_row(db, info, body, made_in)
         excerpts = "" if body is None else records.excerpts_of(body)
         if row is None:
             cursor = db.execute(
                 "INSERT INTO articles (article_id, key, path, url, url_key, title, source,"
                 " published, created, updated, excerpts, library)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*records.info_values(info), now, now, excerpts, self.library),
+                (*records.info_values(info), now, now, excerpts, made_in),
             )
             seq = cursor.lastrowid
             assert seq is not None
             records.keep_citation(db, seq, info)
         else:
             seq = row["seq"]
-            if claim and self.library and not row["library"]:
-                db.execute("UPDATE articles SET library = ? WHERE seq = ?", (self.library, seq))
+            if claim and made_in and not row["library"]:
+                db.execute("UPDATE articles SET library = ? WHERE seq = ?", (made_in, seq))
             if refresh:
                 db.execute(
                     "UPDATE articles SET article_id = ?, key = ?, path = ?, url = ?, url_key = ?,"
@@ -1470,30 +1508,15 @@ class AnnotationStore:
             # Placements are recomputed on every open; failing to cache them loses nothing.
             log.warning("highlight positions not saved: %s", error)
 
-    def _merge_one(self, db: sqlite3.Connection, item: MergeItem, now: str) -> MergeOutcome:
+    def _merge_one(
+        self, db: sqlite3.Connection, item: MergeItem, now: str, library: str
+    ) -> MergeOutcome:
         if isinstance(item, Highlight):
-            return self._merge_highlight(db, item, now)
-        row = self._touch_article(db, item.article, now, refresh=False, claim=True)
+            return self._merge_highlight(db, item, now, library)
+        row = self._touch_article(db, item.article, now, refresh=False, claim=True, library=library)
         article_id = row["article_id"]
         if isinstance(item, NoteRecord):
-            note = records.clean_note(item.text)
-            if not note or note == row["note"]:
-                return "unchanged"
-            here, there = row["note_updated"] or "", records.stamp(item.updated)
-            if row["note"] and here > there:
-                return "unchanged"
-            # A note as old as the one here, with other words: edited in the file by hand
-            # (newsread stamps every edit), and taken as newer, as `_merge_highlight` does,
-            # unless an import kept it here already.
-            if row["note"] and here == there and note in row["note"]:
-                return "unchanged"
-            note, both = records.imported_note(row["note"], note)
-            db.execute(
-                "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?,"
-                " note_revision = note_revision + 1 WHERE seq = ?",
-                (note, records.stamp(item.created), records.stamp(item.updated), now, row["seq"]),
-            )
-            return "both" if both else "updated" if row["note"] else "added"
+            return self._merge_article_note(db, row, item, now)
         if isinstance(item, TagRecord):
             name = records.clean_tag(item.tag)
             known = db.execute(
@@ -1522,14 +1545,135 @@ class AnnotationStore:
         )
         return "added"
 
-    def _merge_highlight(self, db: sqlite3.Connection, item: Highlight, now: str) -> MergeOutcome:
+    def _merge_article_note(
+        self, db: sqlite3.Connection, row: sqlite3.Row, item: NoteRecord, now: str
+    ) -> MergeOutcome:
+        """An imported article note merged with the one here (`merge`)."""
+        note, ours = records.clean_note(item.text), row["note"]
+        if not note:
+            return "unchanged"
+        here, there = row["note_updated"] or "", records.stamp(item.updated)
+        verdict = records.sync_verdict(ours, row["note_synced"].split(), note, item.versions)
+        if verdict is None:  # an export that does not give its versions: by time, as before
+            taken = not (
+                note == ours
+                or (ours and here > there)
+                # A note as old as the one here, with other words: edited in the file by hand
+                # (newsread stamps every edit), and taken as newer, as `_merge_highlight`
+                # does, unless an import kept it here already.
+                or (ours and here == there and note in ours)
+            )
+        else:
+            taken = verdict in ("theirs", "both")
+        if verdict == "theirs":
+            result, both = note, False
+        else:
+            result, both = records.imported_note(ours, note) if taken else (ours, False)
+        if taken:
+            db.execute(
+                "UPDATE articles SET note = ?, note_created = ?, note_updated = ?, updated = ?,"
+                " note_revision = note_revision + 1 WHERE seq = ?",
+                (result, records.stamp(item.created), max(here, there), now, row["seq"]),
+            )
+        self._mark_synced(db, "articles", "seq", row["seq"], row["note_synced"], result, item, note)
+        if not taken:
+            return "unchanged"
+        return "both" if both else "updated" if ours else "added"
+
+    def _merge_synced_highlight(
+        self,
+        db: sqlite3.Connection,
+        existing: Highlight,
+        item: Highlight,
+        note: str,
+        verdict: records.SyncVerdict,
+    ) -> MergeOutcome:
+        """An imported highlight (of the same id) merged by its note's versions
+        (`records.sync_verdict`): a deleted one comes back when its note was edited there
+        since this store last had it, never losing that edit."""
+        synced = " ".join(existing.synced)
+        if verdict == "ours":  # an old copy of this one: nothing changed there since
+            return "unchanged"
+        if existing.deleted:
+            live = db.execute(
+                "SELECT id FROM highlights WHERE deleted_at IS NULL AND article_id = ?"
+                " AND quote = ? AND prefix = ? AND suffix = ?",
+                (existing.article.id, existing.quote, existing.prefix, existing.suffix),
+            ).fetchone()
+            if live is None:
+                db.execute(
+                    "UPDATE highlights SET deleted_at = NULL, note = ?, colour = ?, updated = ?,"
+                    " revision = revision + 1 WHERE id = ?",
+                    (note, item.colour, records.stamp(item.updated), existing.id),
+                )
+                self._mark_synced(db, "highlights", "id", existing.id, synced, note, item, note)
+                return "restored"
+            # The passage is highlighted again here: the edit goes into that one's note (the
+            # deleted one's base records it, taken).
+            self._mark_synced(db, "highlights", "id", existing.id, synced, note, item, note)
+            kept = self._get_highlight(db, live[0])
+            if note.strip() in kept.note:
+                return "unchanged"
+            result, both = records.imported_note(kept.note, note)
+            db.execute(
+                "UPDATE highlights SET note = ?, revision = revision + 1 WHERE id = ?",
+                (result, kept.id),
+            )
+            return "both" if both else "updated"
+        result, both = (
+            (note, False) if verdict == "theirs" else records.imported_note(existing.note, note)
+        )
+        later = item.updated > existing.updated
+        db.execute(
+            "UPDATE highlights SET note = ?, colour = ?, updated = ?, revision = revision + 1"
+            " WHERE id = ?",
+            (
+                result,
+                item.colour if verdict == "theirs" or later else existing.colour,
+                records.stamp(max(item.updated, existing.updated)),
+                existing.id,
+            ),
+        )
+        self._mark_synced(db, "highlights", "id", existing.id, synced, result, item, note)
+        return "both" if both else "updated"
+
+    @staticmethod
+    def _mark_synced(
+        db: sqlite3.Connection,
+        table: str,
+        key: str,
+        value: object,
+        synced: str,
+        result: str,
+        item: Highlight | NoteRecord | None = None,
+        theirs: str = "",
+    ) -> None:
+        """Add to a note's sync base (`note_synced` of the row whose `key` is `value`) the text
+        an export gave (`result`, with no `item`), or the text an import left when that holds
+        the imported one (`theirs`), with it and the texts `item` says it came from. Never a
+        text the import left out: an import of this store's export elsewhere would take the
+        copy there, if unchanged, for an old one and drop it."""
+        if item is None:
+            digests = [records.note_digest(result)]
+        elif theirs.strip() in result:
+            versions = item.synced if isinstance(item, Highlight) else item.versions
+            digests = [*versions, records.note_digest(theirs), records.note_digest(result)]
+        else:
+            return
+        updated = records.synced_with(synced, digests)
+        if updated != synced:
+            db.execute(f"UPDATE {table} SET note_synced = ? WHERE {key} = ?", (updated, value))
+
+    def _merge_highlight(
+        self, db: sqlite3.Connection, item: Highlight, now: str, library: str
+    ) -> MergeOutcome:
         records.check_colour(item.colour)
         if item.status not in ANCHOR_STATUSES:
             raise ValueError(f"unknown anchoring status {item.status!r}")
         note = records.clean_note(item.note)
-        article_id = self._touch_article(db, item.article, now, refresh=False, claim=True)[
-            "article_id"
-        ]
+        article_id = self._touch_article(
+            db, item.article, now, refresh=False, claim=True, library=library
+        )["article_id"]
         existing = self._find_highlight(db, item.id)
         same = existing is not None
         if existing is None:
@@ -1541,21 +1685,36 @@ class AnnotationStore:
             existing = None if row is None else self._find_highlight(db, row[0])
         if existing is None:
             article = replace(item.article, id=article_id)
+            synced = records.note_versions(item.synced, note) if item.synced else ()
             records.insert_highlight(
-                db, replace(item, article=article, note=note, library=self.library)
+                db,
+                replace(item, article=article, note=note, library=library, synced=synced),
             )
             return "added"
-        if self.library and not existing.library:
-            db.execute(
-                "UPDATE highlights SET library = ? WHERE id = ?", (self.library, existing.id)
-            )
+        if library and not existing.library:
+            db.execute("UPDATE highlights SET library = ? WHERE id = ?", (library, existing.id))
+        if same:
+            verdict = records.sync_verdict(existing.note, existing.synced, note, item.synced)
+            if verdict not in (None, "same"):  # else by time, as before (a recolouring too)
+                return self._merge_synced_highlight(db, existing, item, note, verdict)
         if existing.deleted:
             return "unchanged"
+        outcome, result = self._merge_by_time(db, existing, item, note, same)
+        if same:
+            base = " ".join(existing.synced)
+            self._mark_synced(db, "highlights", "id", existing.id, base, result, item, note)
+        return outcome
+
+    def _merge_by_time(
+        self, db: sqlite3.Connection, existing: Highlight, item: Highlight, note: str, same: bool
+    ) -> tuple[MergeOutcome, str]:
+        """An imported highlight merged with `existing` (`same`: of its id) by which changed
+        later; the outcome and the note left."""
         # One as old as this with another note or colour was edited in the file by hand
         # (newsread stamps every edit of its own): taken as newer, never dropped for older.
         if existing.updated > item.updated:
             if same or not note.strip() or note.strip() in existing.note:
-                return "unchanged"
+                return "unchanged", existing.note
             # Another highlight of the same passage (made there, not an earlier copy of this
             # one): its note is the user's too, however old, and is kept beside this one's.
             note, _ = records.imported_note(existing.note, note)
@@ -1563,18 +1722,18 @@ class AnnotationStore:
                 "UPDATE highlights SET note = ?, revision = revision + 1 WHERE id = ?",
                 (note, existing.id),
             )
-            return "both" if existing.note.strip() else "updated"
+            return ("both" if existing.note.strip() else "updated"), note
         if existing.updated == item.updated and note.strip() in existing.note:
             note = existing.note  # kept here already (an import kept both), or none there
         if (existing.note, existing.colour) == (note, item.colour):
-            return "unchanged"
+            return "unchanged", note
         note, both = records.imported_note(existing.note, note)
         db.execute(
             "UPDATE highlights SET note = ?, colour = ?, updated = ?, revision = revision + 1"
             " WHERE id = ?",
             (note, item.colour, records.stamp(item.updated), existing.id),
         )
-        return "both" if both else "updated"
+        return ("both" if both else "updated"), note
 
 
 def _once(call: Callable[[], None]) -> Callable[[], None]:
