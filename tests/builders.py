@@ -40,14 +40,16 @@ def older_store(path: Path, version: int) -> sqlite3.Connection:
     schema: the first `version` migrations, which are never edited once released), in WAL
     mode as newsread leaves it; open, for the test to fill with that version's rows.
 
-    From schema 5 on, the triggers fold words with `newsread_fold`: here `str.casefold`,
-    which folds less than `fold` does now, as every earlier version's fold did.
+    From schema 5 on, the triggers fold words with `newsread_fold`: before the last schema
+    that folded every word again (`_REFOLDED`), here `str.casefold`, which folds less than
+    `fold` does now, as those versions' fold did; from it on, today's `fold`.
     """
-    from newsread.index.annotations.database import MIGRATIONS
+    from newsread.index.annotations.database import _REFOLDED, MIGRATIONS, _fold_text
 
+    refolded_at = max(n for n, made in enumerate(MIGRATIONS, 1) if set(_REFOLDED) <= set(made))
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path)
-    db.create_function("newsread_fold", 1, str.casefold)
+    db.create_function("newsread_fold", 1, _fold_text if version >= refolded_at else str.casefold)
     db.execute("PRAGMA journal_mode = WAL")
     for statements in MIGRATIONS[:version]:
         for statement in statements:
