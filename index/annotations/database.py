@@ -199,6 +199,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 8: `fold` reads Turkish İ and ı as i, and joins a word's letters across a soft hyphen or
     # a zero-width space ("İstanbul" is "istanbul"): the words are folded again, as for 7.
     _REFOLDED,
+    # 9: `fold` leaves out Latin letters' accents ("secheresse" is "sécheresse", "lodz" is
+    # "Łódź") and Cyrillic stress marks: the words are folded again, as for 7.
+    _REFOLDED,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
