@@ -26,7 +26,7 @@ from contextlib import suppress
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -1435,7 +1435,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from newsread.index import LibraryError
 
         if isinstance(error, LibraryError):
-            return _fail(_failure_line(error) or str(error))
+            return _fail(str(error))
         if _output_failed(error):
             # Not the index's or the notes' disk (those say so themselves): the output's, sent to
             # a full disk (`> file`, /dev/full). What is left of it is dropped, or Python would
@@ -1459,7 +1459,7 @@ def _failure_line(error: Exception) -> str | None:
     return f"unexpected error: {type(error).__name__}: {error}"
 
 
-def _output_failed(error: Exception) -> bool:
+def _output_failed(error: Exception) -> TypeGuard[OSError]:
     """Whether `error` is the output's disk out of room (`> file`, /dev/full)."""
     return isinstance(error, OSError) and error.errno in _NO_ROOM
 
