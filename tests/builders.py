@@ -7,6 +7,10 @@ would pick whichever was imported first.)
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsread.index.library import Library
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -32,3 +36,15 @@ def write_article(
         parts.append(f"URL: {url}")
     path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     return path
+
+
+def indexed_library(folder: Path, articles: dict[str, tuple[str, str]]) -> Library:
+    """A library of `articles` (file name -> title and body, as `write_article` writes
+    them), opened and indexed."""
+    from newsread.index.library import Library
+
+    for name, (title, body) in articles.items():
+        write_article(folder, name, title, body)
+    library = Library(folder).open()
+    library.update()
+    return library

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import write_article
+from builders import indexed_library, write_article
 
 from newsread.index.engine.search import highlight_spans
 from newsread.index.library import Library
@@ -204,18 +204,19 @@ def _marked_in_bodies(library: Library, query: str) -> dict[str, list[str]]:
 @pytest.fixture(scope="module")
 def accented_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     root = tmp_path_factory.mktemp("accents") / "library"
-    write_article(
+    library = indexed_library(
         root,
-        "fr.txt",
-        "La sécheresse à Kelmór",
-        "La sécheresse sévère touche Kelmór. La secheresse aussi, sans accent.",
+        {
+            "fr.txt": (
+                "La sécheresse à Kelmór",
+                "La sécheresse sévère touche Kelmór. La secheresse aussi, sans accent.",
+            ),
+            "en.txt": ("Kelmor drill", "The secheresse drill at Kelmor; Nguyen said."),
+            "vi.txt": ("Hạn hán", "Ông Nguyễn Văn Đức nói về hạn hán ở Đà Nẵng."),
+            "pl.txt": ("Łódź", "Fabryka Łódź i Ærøskøbing, Straße, Þórshöfn, Œuvre."),
+            "ru.txt": ("Молоко", "Молоко́ дорожает, и йод тоже."),
+        },
     )
-    write_article(root, "en.txt", "Kelmor drill", "The secheresse drill at Kelmor; Nguyen said.")
-    write_article(root, "vi.txt", "Hạn hán", "Ông Nguyễn Văn Đức nói về hạn hán ở Đà Nẵng.")
-    write_article(root, "pl.txt", "Łódź", "Fabryka Łódź i Ærøskøbing, Straße, Þórshöfn, Œuvre.")
-    write_article(root, "ru.txt", "Молоко", "Молоко́ дорожает, и йод тоже.")
-    library = Library(root).open()
-    library.update()
     yield library
     library.close()
 
@@ -294,20 +295,17 @@ def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: L
 
 @pytest.fixture
 def cjk_library(tmp_path: Path) -> Library:
-    root = tmp_path / "cjk"
-    write_article(
-        root,
-        "ja.txt",
-        "処理水の放出を再開",
-        "東京電力は3日、福島第一原子力発電所の処理水の放出を再開したと発表した。",
-    )
-    write_article(root, "ja2.txt", "東京の天気", "東京では雨が降り、電力の使用量が増えた。")
-    write_article(root, "zh.txt", "国务院常务会议", "国务院总理主持召开常务会议，部署稳就业工作。")
-    write_article(root, "ko.txt", "예산안 제출", "정부가 3일 내년도 예산안을 국회에 제출했다.")
-    write_article(root, "th.txt", "งบประมาณ", "รัฐบาลอนุมัติงบประมาณประจำปีเมื่อวันอังคาร")
-    library = Library(root).open()
-    library.update()
-    return library
+    articles = {
+        "ja.txt": (
+            "処理水の放出を再開",
+            "東京電力は3日、福島第一原子力発電所の処理水の放出を再開したと発表した。",
+        ),
+        "ja2.txt": ("東京の天気", "東京では雨が降り、電力の使用量が増えた。"),
+        "zh.txt": ("国务院常务会议", "国务院总理主持召开常务会议，部署稳就业工作。"),
+        "ko.txt": ("예산안 제출", "정부가 3일 내년도 예산안을 국회에 제출했다."),
+        "th.txt": ("งบประมาณ", "รัฐบาลอนุมัติงบประมาณประจำปีเมื่อวันอังคาร"),
+    }
+    return indexed_library(tmp_path / "cjk", articles)
 
 
 @pytest.mark.parametrize(
