@@ -24,7 +24,13 @@ def fold(text: str) -> str:
     "Петр" (ё is mostly written е), "İstanbul", "ISTANBUL" and "istanbul", "ılgı" and "ILGI"
     (capitals write both i's as I), "Entdeckungen" with soft hyphens and without, "مُحَمَّد"
     and "محمد", "ایران" and "ايران", "שִׁמְעוֹן" and "שמעון" (vowel marks are mostly left
-    out). Articles and queries both go through here.
+    out), and Latin letters without their accents, as search engines fold them (Lucene's
+    ASCIIFoldingFilter): "sécheresse" and "secheresse", "Nguyễn" and "Nguyen", "Łódź" and
+    "Lodz", "Ærø" and "aero", "Straße" and "strasse" are one word, and so are a Russian word
+    with its stress mark and without ("молоко́"). Articles and queries both go through here.
+
+    Where a mark is a letter of its own it stays: Hindi's vowel signs, the breve of Russian
+    "й" and Ukrainian "ї" (Cyrillic loses only the stress marks learners' texts write).
     """
     if text.isascii():
         return text.lower()
@@ -46,6 +52,8 @@ def fold(text: str) -> str:
         folded = _greek_unaccented(folded)
     if _ARABIC_OR_HEBREW.search(folded):
         folded = _VOWEL_MARKS.sub("", folded).translate(_ARABIC_LETTERS)
+    if _ACCENTED.search(folded):
+        folded = _unaccented(folded)
     return folded
 
 
@@ -75,6 +83,38 @@ _ARABIC_LETTERS = str.maketrans(
 )
 
 
+# Latin letters with a mark, or a mark that may stand after one: what `_unaccented` changes.
+_ACCENTED = re.compile("[\u00c0-\u02af\u0300-\u036f\u1dc0-\u1dff\u1e00-\u1eff\u2c60-\u2c7f]")
+# The marks (once decomposed, NFD) on a Latin letter, stacked ones too ("ễ" is e with a
+# circumflex and a tilde): ASCII letters and the Latin ones without an ASCII form yet
+# (`_LATIN_LETTERS` gives them one after: "ø̄").
+_LATIN_MARKS = re.compile(
+    "(?<=[a-z\u00aa-\u02af\u1d00-\u1dbf\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff])"
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+# Russian, Ukrainian and Belarusian texts for learners mark the stressed vowel ("молоко́"): an
+# acute or grave no one types. (Not after a consonant: Macedonian "ѓ" and "ќ" are letters.)
+_CYRILLIC_STRESS = re.compile("(?<=[аеиоуыэюяіїєѣ])[\u0300\u0301]+")
+# Latin letters that Unicode does not write as a letter and a mark, folded as Lucene's
+# ASCIIFoldingFilter folds them ("ß" is already "ss", `str.casefold`).
+_LATIN_LETTERS = str.maketrans(
+    {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ħ": "h"}
+    | {"ŧ": "t", "ŋ": "n", "ɨ": "i", "ʉ": "u", "ƀ": "b", "ɓ": "b", "ƈ": "c", "ȼ": "c"}
+    | {"ɖ": "d", "ɗ": "d", "ǥ": "g", "ɠ": "g", "ƙ": "k", "ɲ": "n", "ƥ": "p", "ɍ": "r"}
+    | {"ƭ": "t", "ƴ": "y", "ȥ": "z", "ƶ": "z", "ƒ": "f", "ɦ": "h", "ɛ": "e", "ɔ": "o"}
+)
+
+
+def _unaccented(text: str) -> str:
+    """`text` (folded) with Latin letters' marks left out and the Latin letters that have no
+    mark to lose written in ASCII, and Cyrillic vowels without a stress mark."""
+    bare = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
+    if _CYRILLIC.search(bare):
+        bare = _CYRILLIC_STRESS.sub("", bare)
+    return unicodedata.normalize("NFC", bare.translate(_LATIN_LETTERS))
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # A Greek letter's accents, breathings and diaeresis, once decomposed (NFD).
 _GREEK_MARKS = re.compile("(?<=[\u0370-\u03ff])[\u0300-\u036f]+")

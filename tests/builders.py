@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsread.index.library import Library
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -57,3 +61,15 @@ def older_store(path: Path, version: int) -> sqlite3.Connection:
     db.execute(f"PRAGMA user_version = {version}")
     db.commit()
     return db
+
+
+def indexed_library(folder: Path, articles: dict[str, tuple[str, str]]) -> Library:
+    """A library of `articles` (file name -> title and body, as `write_article` writes
+    them), opened and indexed."""
+    from newsread.index.library import Library
+
+    for name, (title, body) in articles.items():
+        write_article(folder, name, title, body)
+    library = Library(folder).open()
+    library.update()
+    return library

@@ -21,6 +21,7 @@ An empty query, or `*`, matches every article.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -172,9 +173,39 @@ _TURKISH_I = str.maketrans({"İ": "I", "ı": "i"})
 
 def seen(text: str) -> str:
     """`text` as it is seen and read: without the characters no one sees inside a word (a soft
-    hyphen, a zero-width space, joiner or non-joiner, a word joiner, a byte order mark), and
-    with Turkish İ and ı written I and i (capitals write both i's as I: ILGI is ılgı)."""
-    return _UNSEEN.sub("", text).translate(_TURKISH_I)
+    hyphen, a zero-width space, joiner or non-joiner, a word joiner, a byte order mark), with
+    Turkish İ and ı written I and i (capitals write both i's as I: ILGI is ılgı), and Latin
+    letters as typed without accents (`unaccented`)."""
+    return unaccented(_UNSEEN.sub("", text).translate(_TURKISH_I))
+
+
+def unaccented(text: str) -> str:
+    """`text` as someone types it without accents: a Latin letter without the marks it
+    carries once decomposed (NFKD: every mark after a letter Unicode names LATIN), a Latin
+    letter Unicode names "X WITH ..." (a stroke, a hook: "LATIN SMALL LETTER O WITH STROKE")
+    as X; the letters with names of their own as they are spelt in ASCII (ÆŒÞÐŊ)."""
+    typed = []
+    latin = False
+    for character in unicodedata.normalize("NFKD", text):
+        if unicodedata.category(character).startswith("M"):
+            if not latin:
+                typed.append(character)
+            continue
+        name = unicodedata.name(character, "")
+        latin = name.startswith("LATIN ")
+        named = _LATIN_NAME.fullmatch(name)
+        if character.isascii() or named is None:
+            typed.append(character)
+            continue
+        small, letter = named.group(1) == "SMALL", named.group(2)
+        spelt = _SPELT.get(letter, letter.lower() if len(letter) == 1 else None)
+        typed.append(character if spelt is None else spelt if small else spelt.upper())
+    return unicodedata.normalize("NFC", "".join(typed))
+
+
+_LATIN_NAME = re.compile(r"LATIN (SMALL|CAPITAL) (?:LETTER|LIGATURE) (\w+(?: \w)?)(?: WITH .*)?")
+_SPELT = {"AE": "ae", "OE": "oe", "THORN": "th", "ETH": "d", "ENG": "n", "OPEN E": "e"}
+_SPELT |= {"OPEN O": "o", "SHARP S": "ss"}
 
 
 _ADDRESS = re.compile(r"<?(?:https?://|www\.)[^\s<>\"()]*>?", re.IGNORECASE)

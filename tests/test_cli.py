@@ -214,6 +214,56 @@ def test_similar_answers_in_json_when_it_cannot_compare(
     assert error in answer["error"] and error in err
 
 
+@pytest.mark.parametrize(
+    ("command", "query"),
+    [(["search", "kelmor", "harbour"], "kelmor harbour"), (["similar", "a.txt"], "like: a.txt")],
+)
+@pytest.mark.parametrize(
+    ("trouble", "code", "error"),
+    [
+        ("missing", 2, "is missing (moved or renamed"),
+        ("no index folder", 2, "cannot create the index folder"),
+        ("unexpected", 1, "unexpected error: RuntimeError: the disk went away"),
+    ],
+)
+def test_a_library_that_cannot_be_searched_still_answers_in_json(
+    small_library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    query: str,
+    trouble: str,
+    code: int,
+    error: str,
+) -> None:
+    """`search --json` and `similar --json` printed nothing on stdout when the library
+    itself could not be opened or searched, only a line on stderr: a script had no JSON to
+    read the error from, as it has for a bad query or an unknown article."""
+    from newsread.index.library import Library
+
+    library = small_library
+    if trouble == "missing":
+        library = tmp_path / "gone"
+    elif trouble == "no index folder":
+        home = tmp_path / "home"
+        home.mkdir()
+        (home / "cache").write_text("not a folder\n", encoding="utf-8")
+        monkeypatch.setenv("NEWSREAD_HOME", str(home))
+    else:
+
+        def broken(*args: object, **options: object) -> None:
+            raise RuntimeError("the disk went away")
+
+        monkeypatch.setattr(Library, command[0], broken)
+    assert main([*command, "--library", str(library), "--json"]) == code
+    out, err = capsys.readouterr()
+    answer = json.loads(out)
+    assert (answer["query"], answer["total"], answer["results"]) == (query, 0, [])
+    assert error in answer["error"] and error in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
 def test_search_json_gives_each_hits_article_as_show_json_does(
     small_library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1657,6 +1707,8 @@ def test_a_folder_given_where_the_query_goes_says_how_to_search_it(
         f"newsread: {str(small_library)!r} is a folder: to search it, name it with --library: "
         f"newsread search --library {small_library} harbour"
     )
+    answer = json.loads(_run("search", str(small_library), "harbour", "--json").stdout)
+    assert answer["error"].endswith(f"newsread search --library {small_library} harbour")
     # A word that only looks like a path, or a folder with --library given, is a query.
     assert _run("search", "9/11", "-l", str(small_library)).returncode == 1
     monkeypatch.chdir(small_library.parent)

@@ -71,11 +71,15 @@ def test_a_tag_typed_with_quotes_and_parentheses_is_found(library: Library) -> N
 
 
 def test_a_tag_clause_finds_a_tag_as_a_search_finds_its_words(library: Library) -> None:
-    """`istanbul` found "İstanbul" in articles, and no article tagged "İstanbul"."""
+    """`istanbul` found "İstanbul" in articles, and no article tagged "İstanbul"; `lodz`
+    found "Łódź" in articles, and no article tagged "Łódź"."""
     flood = library.article("flood.txt")
     assert flood
-    library.annotations.add_tags(flood, "İstanbul", "Entdeckungen")
-    for clause in ("tag:istanbul", "tag:ISTANBUL", "tag:Ent\u00addeckungen"):
+    library.annotations.add_tags(flood, "İstanbul", "Entdeckungen", "Łódź", "Éducation")
+    for clause in (
+        *("tag:istanbul", "tag:ISTANBUL", "tag:Ent\u00addeckungen"),
+        *("tag:lodz", "tag:LODZ", "tag:education", "tag:éducation"),
+    ):
         assert _titles(library, clause) == ["River flood reaches the old town"], clause
 
 

@@ -18,6 +18,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -272,14 +273,56 @@ seen inside a word, which a pasted word may hold."""
 
 def respelled(word: str, rng: random.Random) -> str:
     """`word` as a Turkish keyboard writes it in capitals (İ for i) or in small letters (ı for
-    the I of capitals), or pasted with a character no one sees inside it: the same word."""
+    the I of capitals), with accents (`accented`), or pasted with a character no one sees
+    inside it: the same word."""
     r = rng.random()
-    if r < 0.35:
+    if r < 0.2:
         return word.replace("i", "İ").upper()
-    if r < 0.6:
+    if r < 0.35:
         return word.replace("i", "ı")
+    if r < 0.75:
+        return accented(word, rng)
     at = rng.randint(1, max(1, len(word) - 1))
     return word[:at] + rng.choice(UNSEEN) + word[at:]
+
+
+ACCENTED = {
+    "a": "áàâäãåāąắậ",
+    "e": "éèêëēęěệề",
+    "i": "íìîïī",
+    "o": "óòôöõøőōộờ",
+    "u": "úùûüůűữư",
+    "c": "çčć",
+    "n": "ñńň",
+    "s": "šśş",
+    "z": "žźż",
+    "d": "đď",
+    "l": "łľ",
+    "r": "řŕ",
+    "g": "ğ",
+    "y": "ýÿỹ",
+    "t": "ť",
+}
+"""Latin letters as other languages write them: acute, grave, circumflex, diaeresis, ring,
+ogonek, caron, cedilla, stroke, Vietnamese's stacked marks (ậ, ệ, ộ, ữ)."""
+LIGATURES = {"ae": "æ", "oe": "œ", "ss": "ß"}
+
+
+def accented(word: str, rng: random.Random) -> str:
+    """`word` with accents on some of its Latin letters (composed or decomposed, in either
+    case), or its letters written as one (æ, œ, ß): the same word to someone typing on a US
+    keyboard, and to search."""
+    letters = [
+        rng.choice(ACCENTED[c.lower()]) if c.lower() in ACCENTED and rng.random() < 0.4 else c
+        for c in word
+    ]
+    spelt = "".join(
+        new.upper() if old.isupper() else new for old, new in zip(word, letters, strict=True)
+    )
+    for plain, joined in LIGATURES.items():
+        if plain in spelt and rng.random() < 0.5:
+            spelt = spelt.replace(plain, joined)
+    return unicodedata.normalize("NFD", spelt) if rng.random() < 0.3 else spelt
 
 
 def _bump_mtime(path: Path) -> None:
@@ -494,6 +537,9 @@ class Queries:
             words = rng.sample(WORDS, 2)
         if rng.random() < 0.15:
             words.reverse()
+        spelled = self.spelled
+        if spelled is not None:  # typed with accents the articles lack, or without theirs
+            words = [accented(w, spelled) if spelled.random() < 0.15 else w for w in words]
         slop = f"~{rng.randint(1, 4)}" if rng.random() < 0.25 else ""
         prefix = "title:" if rng.random() < 0.1 else ""
         apart = self.apart
@@ -921,8 +967,11 @@ _when = st.builds(
     st.integers(1, 28),
     st.integers(1, 3),
 )
+_accented = st.builds(accented, _words, st.randoms(use_true_random=False))
 _atoms = st.one_of(
     _words,
+    _accented,
+    _accented.map(lambda w: w[: max(2, len(w) - 2)] + "*"),
     _words.map(lambda w: f"title:{w}"),
     _words.map(lambda w: f"TITLE:{w}"),  # a field name in capitals is the field
     st.sampled_from(["source:baltic", "section:sport", "author:varga", 'source:"today news"']),

@@ -1,13 +1,15 @@
 """A word finds the article however either of them wrote it: composed or decomposed accents,
-ligatures, full-width letters, any case (NFKC + case fold on both sides)."""
+ligatures, full-width letters, any case, with its Latin accents or without (NFKC + case fold
+on both sides, Latin letters folded to ASCII)."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import write_article
+from builders import indexed_library, write_article
 
 from newsread.index.engine.search import highlight_spans
 from newsread.index.library import Library
@@ -51,7 +53,8 @@ def _paths(library: Library, query: str) -> list[str]:
         ("title:kelmor", ["titles/c.txt"]),
         ("title:café", ["titles/a.txt"]),
         ('"finance minister"', ["finance.txt"]),
-        ("author:nunez", []),  # folding keeps accents: ñ is not n
+        ("cafe", ["cafe.txt", "titles/a.txt"]),  # typed without its accent
+        ("author:nunez", ["titles/c.txt"]),  # "Ñúñez" typed on a US keyboard
         (f"author:{unicodedata.normalize('NFD', 'ñúñez')}", ["titles/c.txt"]),
     ],
 )
@@ -179,15 +182,92 @@ def turkish_library(tmp_path: Path) -> Library:
 def test_turkish_i_and_unseen_characters_find_and_mark_the_word_seen(
     turkish_library: Library, query: str, marked: dict[str, list[str]]
 ) -> None:
-    results = turkish_library.search(query)
-    assert sorted(hit.path for hit in results.hits) == sorted(marked)
-    for hit in results.hits:
-        # Marked in the text as the reading pane shows it (offsets of the unfolded text,
-        # after the soft hyphens left out, the emoji's joiner and the İ folded to two letters).
+    # Marked in the text as the reading pane shows it (offsets of the unfolded text, after
+    # the soft hyphens left out, the emoji's joiner and the İ folded to two letters).
+    assert _marked_in_bodies(turkish_library, query) == marked
+    for hit in turkish_library.search(query).hits:
         text = turkish_library.docs.article(hit.key).body  # type: ignore[union-attr]
-        spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
-        assert [text[s:e] for s, e in spans] == marked[hit.path]
         assert hit.path == "en.txt" or text.startswith("Entdeckungen 👩\u200d💻 kelmorharbour")
+
+
+def _marked_in_bodies(library: Library, query: str) -> dict[str, list[str]]:
+    """Each hit's path -> the words of its body the reading pane marks for `query`."""
+    results = library.search(query)
+    marked = {}
+    for hit in results.hits:
+        text = library.docs.article(hit.key).body  # type: ignore[union-attr]
+        spans = highlight_spans(text, results.terms, results.phrases, results.phrase_words)
+        marked[hit.path] = [text[s:e] for s, e in spans]
+    return marked
+
+
+@pytest.fixture(scope="module")
+def accented_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    root = tmp_path_factory.mktemp("accents") / "library"
+    library = indexed_library(
+        root,
+        {
+            "fr.txt": (
+                "La sécheresse à Kelmór",
+                "La sécheresse sévère touche Kelmór. La secheresse aussi, sans accent.",
+            ),
+            "en.txt": ("Kelmor drill", "The secheresse drill at Kelmor; Nguyen said."),
+            "vi.txt": ("Hạn hán", "Ông Nguyễn Văn Đức nói về hạn hán ở Đà Nẵng."),
+            "pl.txt": ("Łódź", "Fabryka Łódź i Ærøskøbing, Straße, Þórshöfn, Œuvre."),
+            "ru.txt": ("Молоко", "Молоко́ дорожает, и йод тоже."),
+        },
+    )
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        # Typed without its accents (a US keyboard) or with them: both spellings are found.
+        ("secheresse", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("sécheresse", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("SÉCHERESSE", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("kelmór", {"fr.txt": ["Kelmór"], "en.txt": ["Kelmor"]}),
+        ("title:kelmor", {"fr.txt": ["Kelmór"], "en.txt": ["Kelmor"]}),
+        ('"secheresse severe"', {"fr.txt": ["sécheresse", "sévère"]}),
+        ('"sécheresse sevère"', {"fr.txt": ["sécheresse", "sévère"]}),
+        ("séch*", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("sech*", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("s?ch*", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("sé?heresse", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("secheresee~", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        ("séchéresse~", {"fr.txt": ["sécheresse", "secheresse"], "en.txt": ["secheresse"]}),
+        # Vietnamese stacked marks and đ; letters with a stroke or of their own (no
+        # decomposition): typed as their ASCII spelling.
+        ("nguyen", {"vi.txt": ["Nguyễn"], "en.txt": ["Nguyen"]}),
+        ("nguyen van duc", {"vi.txt": ["Nguyễn", "Văn", "Đức"]}),
+        ("da nang", {"vi.txt": ["Đà", "Nẵng"]}),
+        ("lodz", {"pl.txt": ["Łódź"]}),
+        ("aeroskobing strasse", {"pl.txt": ["Ærøskøbing", "Straße"]}),
+        ("thorshofn oeuvre", {"pl.txt": ["Þórshöfn", "Œuvre"]}),
+        # A Russian stress mark, as texts for learners write it; й is a letter, not и.
+        ("молоко", {"ru.txt": ["Молоко́"]}),
+        ("йод", {"ru.txt": ["йод"]}),
+        ("иод", {}),
+    ],
+)
+def test_latin_accents_are_found_and_marked_typed_or_not(
+    accented_library: Library, query: str, marked: dict[str, list[str]]
+) -> None:
+    assert _marked_in_bodies(accented_library, query) == marked
+    for hit in accented_library.search(query).hits:  # the results' snippets mark them too
+        shown = [hit.snippet.text[s:e] for s, e in hit.snippet.spans]
+        assert shown and set(shown) <= set(marked[hit.path])
+
+
+def test_a_word_typed_without_accents_needs_no_suggestion(accented_library: Library) -> None:
+    results = accented_library.search("kelmor secheresse")
+    assert (len(results.hits), results.suggestion) == (2, None)
+    # A misspelt word is corrected to the folded word, which finds both spellings.
+    suggestion = accented_library.search("sécheressse drill").suggestion
+    assert suggestion == "secheresse drill"
+    assert [hit.path for hit in accented_library.search(suggestion).hits] == ["en.txt"]
 
 
 def test_a_turkish_title_is_marked_where_the_words_are(turkish_library: Library) -> None:
@@ -215,20 +295,17 @@ def test_an_index_from_before_folding_is_rebuilt_and_annotations_kept(library: L
 
 @pytest.fixture
 def cjk_library(tmp_path: Path) -> Library:
-    root = tmp_path / "cjk"
-    write_article(
-        root,
-        "ja.txt",
-        "処理水の放出を再開",
-        "東京電力は3日、福島第一原子力発電所の処理水の放出を再開したと発表した。",
-    )
-    write_article(root, "ja2.txt", "東京の天気", "東京では雨が降り、電力の使用量が増えた。")
-    write_article(root, "zh.txt", "国务院常务会议", "国务院总理主持召开常务会议，部署稳就业工作。")
-    write_article(root, "ko.txt", "예산안 제출", "정부가 3일 내년도 예산안을 국회에 제출했다.")
-    write_article(root, "th.txt", "งบประมาณ", "รัฐบาลอนุมัติงบประมาณประจำปีเมื่อวันอังคาร")
-    library = Library(root).open()
-    library.update()
-    return library
+    articles = {
+        "ja.txt": (
+            "処理水の放出を再開",
+            "東京電力は3日、福島第一原子力発電所の処理水の放出を再開したと発表した。",
+        ),
+        "ja2.txt": ("東京の天気", "東京では雨が降り、電力の使用量が増えた。"),
+        "zh.txt": ("国务院常务会议", "国务院总理主持召开常务会议，部署稳就业工作。"),
+        "ko.txt": ("예산안 제출", "정부가 3일 내년도 예산안을 국회에 제출했다."),
+        "th.txt": ("งบประมาณ", "รัฐบาลอนุมัติงบประมาณประจำปีเมื่อวันอังคาร"),
+    }
+    return indexed_library(tmp_path / "cjk", articles)
 
 
 @pytest.mark.parametrize(
@@ -305,7 +382,7 @@ def test_cjk_text_is_indexed_as_overlapping_pairs_beside_other_words() -> None:
         ("国市", 2, 9, 11),
         ("市场", 3, 10, 12),
         ("水", 4, 13, 14),  # a lone character stays one
-        ("café", 5, 15, 19),
+        ("cafe", 5, 15, 19),
     ]
     # In the index each character too, at the position of the pair it begins (the last one
     # at the last pair's): a phrase of pairs is unchanged, and "国" alone is found.
@@ -319,5 +396,5 @@ def test_cjk_text_is_indexed_as_overlapping_pairs_beside_other_words() -> None:
         ("市", 3, 10, 11),
         ("场", 3, 11, 12),
         ("水", 4, 13, 14),
-        ("café", 5, 15, 19),
+        ("cafe", 5, 15, 19),
     ]

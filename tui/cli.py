@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import errno
+import functools
 import gc
 import json
 import logging
@@ -26,7 +27,7 @@ from contextlib import suppress
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -369,6 +370,32 @@ def _folder_named(words: Sequence[str]) -> str | None:
     return first if Path(first).expanduser().is_dir() else None
 
 
+Command = Callable[[argparse.Namespace], int]
+
+
+def _answers_in_json(query_of: Callable[[argparse.Namespace], str]) -> Callable[[Command], Command]:
+    """With `--json`, a command that fails past its own checks (its library missing, an index
+    folder that cannot be made or read, an unexpected error) still answers in JSON, as
+    `_json_error` does, its query said by `query_of`; `main` says the same on stderr and exits
+    as without `--json`. Scripts got nothing on stdout to parse, only exit 2."""
+
+    def answering(command: Command) -> Command:
+        @functools.wraps(command)
+        def run(args: argparse.Namespace) -> int:
+            try:
+                return command(args)
+            except Exception as error:
+                line = _failure_line(error)
+                if line is not None:
+                    _json_error(args.json, query_of(args), line)
+                raise
+
+        return run
+
+    return answering
+
+
+@_answers_in_json(lambda args: " ".join(args.query))
 def cmd_search(args: argparse.Namespace) -> int:
     from newsread.index import NothingToSearch, QueryError, split_annotation_clauses
 
@@ -377,10 +404,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     if folder is not None:
         # `newsread search ~/news flood`: the folder was meant as the library, not a word.
         words = " ".join(shlex.quote(word) for word in args.query[1:]) or "WORDS"
-        return _fail(
+        error = (
             f"{folder!r} is a folder: to search it, name it with --library: "
             f"newsread search --library {shlex.quote(folder)} {words}"
         )
+        _json_error(args.json, query, error)
+        return _fail(error)
     library = _open_library(args.library)
     _ensure_index(library, args.json)
     try:
@@ -560,6 +589,7 @@ def _print_indented(out: Console, text: Text, indent: int = 5, first: str = "") 
         out.print(Text(first if n == 0 and first else " " * indent) + line, soft_wrap=True)
 
 
+@_answers_in_json(lambda args: f"like: {args.target}")
 def cmd_similar(args: argparse.Namespace) -> int:
     """The articles most like one article: `search`'s output, text or JSON."""
     from newsread.index import NothingToSearch, UnknownArticle
@@ -584,6 +614,7 @@ def cmd_similar(args: argparse.Namespace) -> int:
         _json_error(args.json, f"like: {args.target}", str(error))
         return _fail(str(error), 1)
     if results.like_file == "unreadable":
+        _json_error(args.json, f"like: {args.target}", f"{target}: {_NOT_READABLE}")
         return _fail(f"{target}: {_NOT_READABLE}")
     changes = _file_changes(library, results.hits)
     results, unreadable = _readable_only(library, results, changes)
@@ -1450,14 +1481,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(error, LibraryError):
             return _fail(str(error))
-        if isinstance(error, OSError) and error.errno in _NO_ROOM:
+        if _output_failed(error):
             # Not the index's or the notes' disk (those say so themselves): the output's, sent to
             # a full disk (`> file`, /dev/full). What is left of it is dropped, or Python would
             # report the failed flush again at exit.
             with suppress(OSError, ValueError):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return _fail(f"cannot write the output: {error.strerror or error}", 1)
-        return _fail(f"unexpected error: {type(error).__name__}: {error}", 1)
+        return _fail(_failure_line(error) or "", 1)
+
+
+def _failure_line(error: Exception) -> str | None:
+    """What `main` says on stderr of a command that failed with `error`: the library's own
+    sentence, or the unexpected error's type and words; None when the output itself failed
+    (a closed pipe, a full disk), where nothing more can be written."""
+    from newsread.index import LibraryError
+
+    if isinstance(error, LibraryError):
+        return str(error)
+    if isinstance(error, BrokenPipeError) or _output_failed(error):
+        return None
+    return f"unexpected error: {type(error).__name__}: {error}"
+
+
+def _output_failed(error: Exception) -> TypeGuard[OSError]:
+    """Whether `error` is the output's disk out of room (`> file`, /dev/full)."""
+    return isinstance(error, OSError) and error.errno in _NO_ROOM
 
 
 def _cover_closed_streams() -> set[int]:

@@ -207,6 +207,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE articles ADD COLUMN note_synced TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE highlights ADD COLUMN note_synced TEXT NOT NULL DEFAULT ''",
     ),
+    # 10: `fold` leaves out Latin letters' accents ("secheresse" is "sécheresse", "lodz" is
+    # "Łódź") and Cyrillic stress marks: the words are folded again, as for 7.
+    _REFOLDED,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -25,7 +25,7 @@ from newsread.index.marks import (
     has_unspaced,
 )
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 """5: words folded (NFKC + case fold) and combining marks kept inside words.
 6: the key is a column (stories are counted and folded per document number).
 7: scripts without spaces (Chinese, Japanese, Thai ...) indexed as pairs of characters
@@ -42,7 +42,10 @@ alef written one way (`fold`: "محمد" finds "مُحَمَّد", "ایران" 
 the zero-width non-joiner and joiner that text keeps inside it, folded away ("می‌گویند").
 13: Turkish İ and ı folded as i ("İstanbul" is "istanbul", "ILGI" is "ılgı"); a soft hyphen,
 zero-width space, word joiner or byte order mark inside a word neither splits it nor stays in
-it (`UNSEEN`), nor does a joiner a run of Chinese or Japanese ("処\u200d理水" holds 処理)."""
+it (`UNSEEN`), nor does a joiner a run of Chinese or Japanese ("処\u200d理水" holds 処理).
+14: Latin letters folded without accents, as search engines fold them ("secheresse" finds
+"sécheresse", "lodz" finds "Łódź", "nguyen" finds "Nguyễn"), and Cyrillic vowels without a
+stress mark (`fold`)."""
 
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
