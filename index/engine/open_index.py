@@ -560,8 +560,9 @@ class OpenIndex:
         latest commit); None if the index cannot be looked at."""
         if not latest:
             with self._search_lock:
-                lent = [int(searcher.ixreader.generation()) for searcher in self._lent_searchers]
-            if lent:
+                read = [searcher.ixreader.generation() for searcher in self._lent_searchers]
+            lent = [generation for generation in read if isinstance(generation, int)]
+            if lent:  # (an index with no commit yet is read by a reader of no generation)
                 return min(lent)
         try:
             return int(self.index.latest_generation())
