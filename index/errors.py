@@ -16,3 +16,9 @@ class UnreadableFile(Exception):
 
 class LibraryError(Exception):
     """A problem with the library or its index, with a one-line message for the user."""
+
+
+class IndexChanged(LibraryError):
+    """A search failed because another process committed meanwhile (a merge deletes the
+    segment files of the commit the search was reading): nothing is damaged, and searching
+    again reads the new commit."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from newsread.index import paths
 from newsread.index.article import Article
 from newsread.index.engine.open_index import OpenIndex, environment_problem, store_damaged
-from newsread.index.errors import LibraryError
+from newsread.index.errors import IndexChanged, LibraryError
 from newsread.index.results import SearchResults, Version
 
 if TYPE_CHECKING:
@@ -154,6 +154,12 @@ class Library(OpenIndex):
             SearchCancelled: `cancelled` (an option) answered True.
             LibraryError: the index is damaged; it is rebuilt the next time it is opened.
         """
+        try:
+            return self._search_once(query, options)
+        except IndexChanged:  # another process's commit took files it read: read the new one
+            return self._search_once(query, options)
+
+    def _search_once(self, query: str, options: dict[str, Any]) -> SearchResults:
         with self.begin_search(query, **options) as running:
             running.top()
             return running.counts()

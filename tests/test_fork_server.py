@@ -60,7 +60,7 @@ def _answers(library: Library, corpus: Corpus, seed: int) -> list[Any]:
         options = queries.options(docs)
         problems, results = compared(library, docs, oracle.Annotations(), text, **options)
         assert not problems, f"seed {seed}, query {text!r} {options}: {problems}"
-        found.append((text, results.total))
+        found.append((text, results.total, results.limited))  # said if a time cap cut it
     return found
 
 

@@ -8,11 +8,14 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import write_article
 
 from newsread.index.engine import indexer, merging, parallel, whoosh_internals
+from newsread.index.engine.search import Search
+from newsread.index.errors import IndexChanged
 from newsread.index.library import Library
 
 pytestmark = pytest.mark.skipif(
@@ -95,6 +98,60 @@ def test_a_searcher_opened_before_the_merge_keeps_answering(
         assert old.doc_count() == 60
     assert _segments(library) == 1
     assert _answers(library) == before
+
+
+def _merged_library(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Library, list[Any]]:
+    """A library of 60 articles in several segments, unmerged, and its answers; opened anew
+    (no searcher of it has read anything yet)."""
+    monkeypatch.setattr(indexer, "should_merge", lambda library: False)
+    library = Library(_library(root, 60)).open()
+    indexer.update_library(library, first_batch_seconds=0.0)
+    assert _segments(library) > 1
+    before = _answers(library)
+    library.close()
+    return Library(root).open(), before
+
+
+def _merge(library: Library) -> None:
+    """What another process does at the end of a large update (`newsread index`, the app's)."""
+    with library.write_lock():
+        assert merging.merge_segments(library)
+
+
+def test_a_search_held_open_across_a_merge_is_searched_again_not_taken_for_damage(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whoosh opens a segment's stored fields when they are first read, and the merge had
+    # deleted them: the search failed with a TypeError, noted as damage, and the next start
+    # threw the index away and read the whole library again.
+    library, before = _merged_library(tmp_path / "library", monkeypatch)
+    with library.begin_search("harbour") as running:
+        _merge(library)
+        with pytest.raises(IndexChanged, match="search again"):
+            running.top()
+    assert library.docs.get_meta("damaged") is None
+    assert _answers(library) == before  # from the merged segment
+    library.close()
+    again = Library(library.root).open()
+    assert (again.notice, again.count(), _segments(again)) == ("", 60, 1)
+
+
+def test_a_search_whose_files_a_merge_took_mid_way_answers_from_the_merged_index(
+    tmp_path: Path, many_segments: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library, before = _merged_library(tmp_path / "library", monkeypatch)
+    top = Search.top
+    merged: list[bool] = []
+
+    def merge_first(self: Search) -> Any:
+        if not merged:  # the searcher is open: the merge commits before it reads a hit
+            merged.append(True)
+            _merge(library)
+        return top(self)
+
+    monkeypatch.setattr(Search, "top", merge_first)
+    assert _answers(library) == before
+    assert merged and library.docs.get_meta("damaged") is None
 
 
 def test_a_cancelled_merge_leaves_the_index_as_it_was(

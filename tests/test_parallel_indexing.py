@@ -8,11 +8,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from queue import Empty
+from typing import Any
 
 import pytest
 from builders import write_article
 
-from newsread.index.engine import indexer, parallel
+from newsread.index.engine import indexer, parallel, whoosh_internals
 from newsread.index.library import Library
 
 pytestmark = pytest.mark.skipif(
@@ -119,9 +121,54 @@ def test_a_sub_writer_that_dies_loses_no_article(
     assert (tmp_path / "died").exists()
     assert summary.articles == 300
     assert len(_keys(library)) == 300
-    assert library.search("harbour").total == len(
-        [n for n in range(300) if "harbour" in " ".join(WORDS[(n * 7 + k) % 11] for k in range(40))]
+    assert library.search("harbour").total == _with_word("harbour", 300)
+
+
+def _with_word(word: str, count: int) -> int:
+    """How many of `_library(root, count)`'s articles hold `word`."""
+    return len(
+        [n for n in range(count) if word in " ".join(WORDS[(n * 7 + k) % 11] for k in range(40))]
     )
+
+
+class _LateFirstResult:
+    """The sub-writers' result queue as the parent reads it, the first segment coming after
+    the parent stopped waiting for it (Whoosh waits 1 s for each, after joining them all)."""
+
+    def __init__(self, queue: Any) -> None:
+        self.queue = queue
+        self.missed = 0
+
+    def get(self, timeout: float | None = None) -> Any:
+        if not self.missed:
+            self.missed += 1
+            raise Empty
+        return self.queue.get(timeout=timeout)
+
+
+def test_a_sub_writers_segment_the_parent_stopped_waiting_for_loses_no_article(
+    tmp_path: Path, two_processes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoosh commits without a segment it did not get in time (a loaded machine); the indexer
+    adds its articles once, and the segment's files go."""
+    commit = parallel.ParallelWriter.commit
+    late: list[_LateFirstResult] = []
+
+    def commit_one_short(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if self.tasks and not late:
+            late.append(_LateFirstResult(self.resultqueue))
+            self.resultqueue = late[0]
+        return commit(self, *args, **kwargs)
+
+    monkeypatch.setattr(parallel.ParallelWriter, "commit", commit_one_short)
+    library = Library(_library(tmp_path / "library", 300)).open()
+    summary = _update(library)
+    assert late and late[0].missed == 1
+    assert summary.articles == 300
+    assert _keys(library) == sorted(library.docs.all_keys())  # each once
+    assert library.search("harbour").total == _with_word("harbour", 300)
+    segments = {segment.segment_id() for segment in whoosh_internals.segments(library.index)}
+    assert {path.name.split(".")[0] for path in library.index_dir.glob("MAIN_*.*")} <= segments
 
 
 def _children(pid: int) -> set[int]:

@@ -200,3 +200,53 @@ def test_a_count_cut_short_by_the_time_limit_is_never_below_the_hits_shown(
     assert counted.limited == "search took too long; counted what was found in time"
     assert counted.total >= first.total == 5
     assert counted.stories >= first.stories
+
+
+def _timed_out_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every time limit of a search passed before it found its first match (a loaded machine:
+    the thread waited for a core after the limit was set)."""
+    monkeypatch.setattr(search_module, "TIME_LIMIT", -1.0)  # the count's deadline
+    collector = search_module._cancellable_collector_class()  # the ranking's timer
+    prepare = collector.prepare
+
+    def expired(self: Any, *args: Any) -> None:
+        prepare(self, *args)
+        self.timedout = True
+
+    monkeypatch.setattr(collector, "prepare", expired)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_a_time_limit_passed_before_the_first_match_still_finds_and_counts_a_few_matches(
+    library: Library, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    # test_fork_server once gave 1 hit where 12 match, under load ~20: the count stopped at
+    # its first match, the limit long past. A few matches cost nothing to take whole.
+    text = "title:[bank TO river]"
+    whole = library.search(text, limit=5, sort=sort)
+    assert 5 < whole.total < search_module.MATCHES_BEFORE_LIMIT and not whole.limited
+    _timed_out_at_once(monkeypatch)
+    with library.begin_search(text, limit=5, sort=sort) as running:
+        first = running.top()
+        counted = running.counts()
+    assert (first.limited, counted.limited) == ("", "")
+    assert [hit.key for hit in first.hits] == [hit.key for hit in whole.hits]
+    assert (counted.total, counted.facets) == (whole.total, whole.facets)
+
+
+class _Matches:
+    """A searcher whose query matches documents 0 to `count` - 1."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def docs_for_query(self, q: object) -> range:
+        return range(self.count)
+
+
+@pytest.mark.parametrize(("matches", "counted"), [(1023, (1023, True)), (5000, (1024, False))])
+def test_a_count_past_its_deadline_takes_its_first_matches_and_no_more(
+    matches: int, counted: tuple[int, bool]
+) -> None:
+    found, complete = search_module._matching_docs(_Matches(matches), object(), deadline=0.0)
+    assert (len(found), complete) == counted

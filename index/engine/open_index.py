@@ -29,7 +29,7 @@ from newsread.index.engine.docstore import DocStore
 from newsread.index.engine.parallel import ParallelWriter, stop_sub_writers
 from newsread.index.engine.schema import SCHEMA_VERSION, build_schema
 from newsread.index.engine.whoosh_internals import patch_whoosh
-from newsread.index.errors import LibraryError
+from newsread.index.errors import IndexChanged, LibraryError
 from newsread.index.files.scan import folder_problem
 from newsread.index.private_files import create_private_file, make_private_dir, write_private
 from newsread.index.results import QueryError, SearchCancelled
@@ -523,7 +523,13 @@ class OpenIndex:
     @contextmanager
     def damage_reported(self) -> Iterator[None]:
         """Turn Whoosh failing on damaged files (anything from struct.error to TypeError)
-        into a one-line `LibraryError`, and note the damage so that the next `open` rebuilds."""
+        into a one-line `LibraryError`, and note the damage so that the next `open` rebuilds.
+
+        Not when another process committed since the searchers in use were opened: its merge
+        deleted segment files they had not read yet (Whoosh opens some lazily), and a search
+        held open meanwhile failed with a TypeError, taken for damage: the next start threw
+        the whole index away and read every file again. That is `IndexChanged`."""
+        read = self._generation_read()
         try:
             yield
         except (QueryError, LibraryError, SearchCancelled):
@@ -532,6 +538,11 @@ class OpenIndex:
             if store_damaged(error):
                 what = f"its article store: {error}"
             elif raised_in_whoosh(error):
+                if read is not None and self._generation_read(latest=True) != read:
+                    raise IndexChanged(
+                        "the index was updated while this search read it (another newsread "
+                        "saved its work): search again"
+                    ) from None
                 kind = type(error)
                 what = kind.__qualname__
                 if kind.__module__ != "builtins":
@@ -543,6 +554,20 @@ class OpenIndex:
             raise LibraryError(
                 f"the index is damaged ({what}); newsread rebuilds it when next started"
             ) from None
+
+    def _generation_read(self, latest: bool = False) -> int | None:
+        """The oldest commit a searcher lent now reads (else, or with `latest`, the index's
+        latest commit); None if the index cannot be looked at."""
+        if not latest:
+            with self._search_lock:
+                read = [searcher.ixreader.generation() for searcher in self._lent_searchers]
+            lent = [generation for generation in read if isinstance(generation, int)]
+            if lent:  # (an index with no commit yet is read by a reader of no generation)
+                return min(lent)
+        try:
+            return int(self.index.latest_generation())
+        except Exception:  # noqa: BLE001 - no generation to compare: damage is noted as before
+            return None
 
     def note_damage(self, what: str) -> None:
         """Remember that the index is damaged, so that the next `open` rebuilds it."""

@@ -80,6 +80,10 @@ TERM_SCAN_LIMIT = 5000
 """Index terms examined at most while expanding one prefix, wildcard or fuzzy term."""
 TIME_LIMIT = 0.5
 """Seconds a search may spend collecting before it returns what it has (marked limited)."""
+MATCHES_BEFORE_LIMIT = 1024
+"""Matches a search always takes, however long it has taken: the time limit is looked at
+after each run of this many (a few ms of work). On a loaded machine the limit had passed
+before the first match was found, and a word range that matches 12 articles said "1"."""
 
 
 MAX_QUERY_CHARS = 2000
@@ -1954,13 +1958,14 @@ def _key_rank_array(searcher: Any) -> Any:
 def _matching_docs(
     searcher: Any, q: Any, deadline: float, cancelled: Cancelled | None = None
 ) -> tuple[list[int], bool]:
-    """Every matching document number (unscored), and whether the deadline let us finish."""
+    """Every matching document number (unscored), and whether the deadline let us finish
+    (looked at after each `MATCHES_BEFORE_LIMIT` matches, not before)."""
     if isinstance(q, type(None)):
         return [], True
     found: list[int] = []
-    for n, docnum in enumerate(searcher.docs_for_query(q)):
+    for n, docnum in enumerate(searcher.docs_for_query(q), 1):
         found.append(docnum)
-        if not n & 1023:
+        if not n % MATCHES_BEFORE_LIMIT:
             check(cancelled)
             if time.perf_counter() > deadline:
                 return found, False
@@ -2018,8 +2023,9 @@ def _key_top_collector_class() -> Any:
 
 
 def _cancellable_collector(child: Any, cancelled: Cancelled | None) -> Any:
-    """Whoosh's time-limit collector around `child` (TIME_LIMIT, no SIGALRM), which also
-    asks `cancelled` every 256 documents collected."""
+    """Whoosh's time-limit collector around `child` (TIME_LIMIT, no SIGALRM; looked at after
+    a segment's first `MATCHES_BEFORE_LIMIT` matches), which also asks `cancelled` every 256
+    documents collected."""
     collector = _cancellable_collector_class()(
         child, timelimit=TIME_LIMIT, greedy=True, use_alarm=False
     )
@@ -2038,7 +2044,7 @@ def _cancellable_collector_class() -> Any:
             child = self.child
             for n, sub_docnum in enumerate(child.matches()):
                 child.collect(sub_docnum)
-                if self.timedout:
+                if self.timedout and n >= MATCHES_BEFORE_LIMIT:
                     raise collectors.TimeLimit
                 if not n & 255:
                     check(self.cancelled)
