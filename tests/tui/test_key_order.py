@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input
-from tui_helpers import burst, notifications, open_article, settle, wait_for
+from tui_helpers import burst, hold_previews, notifications, open_article, settle, wait_for
 
 from newsread.index.annotations import AnnotationStore
 from newsread.index.paths import annotations_path
@@ -118,6 +118,30 @@ async def test_a_resize_that_hides_the_focused_list_moves_the_focus(
         await pilot.press("escape")  # keys act again: back to the list
         assert app.focused is app.main.results_list
         assert app.main.results_list.display
+
+
+async def test_a_preview_due_as_enter_opens_the_hit_leaves_it_open_and_focused(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under load the highlighted hit's preview came due as Enter opened the hit: its call was
+    already queued, so stopping its timer did not take it back, and it replaced the open,
+    unfocused. The reader never took the keys, and at 60 columns the list stayed on screen
+    (the resize test above failed so in CI)."""
+    app = make_app(library)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        due = hold_previews(app, monkeypatch)
+        await pilot.press("j")  # the highlight moves: its preview waits
+        key = app.main.results_list.highlighted_key
+        assert len(due) == 1 and key is not None
+        app.main.action_open_article()  # Enter, as the timer runs out…
+        due[0]()  # …with the preview's call queued behind it
+        await settle(pilot)
+        assert app.main.reading
+        assert app.focused is app.main.reader
+        assert app.main.reader.article is not None and app.main.reader.article.key == key
 
 
 async def test_a_slash_never_starts_the_query(library: Path, make_app: MakeApp) -> None:

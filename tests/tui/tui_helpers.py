@@ -15,6 +15,7 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,14 @@ import pytest
 from textual import events
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from newsread.index import paths
 from newsread.index.engine.search import Search
 from newsread.tui.app import NewsreadApp
+from newsread.tui.screens.main import PREVIEW_DELAY
 
 
 def write_article(
@@ -248,7 +251,8 @@ def _state(app: object) -> str:
         f"keys in flight {order._in_flight}, holds {order._holds}, held {list(order.held)}; "
         f"workers {[w.name for w in app.workers if w.is_running]}; "
         f"index {main.status.status.index!r}; queue empty {app._message_queue.empty()}; "
-        f"timers {main._search_timer}, {main._early_timer}; screen {app.screen!r}; "
+        f"timers {main._search_timer}, {main._early_timer}, {main._preview_timer}; "
+        f"screen {app.screen!r}; "
         f"focused {app.focused!r}"
     )
 
@@ -277,10 +281,28 @@ async def settle(pilot: Pilot) -> None:
             and not any(w.is_running for w in app.workers)
             and app.main._search_timer is None
             and app.main._early_timer is None
+            and app.main._preview_timer is None  # the highlighted hit's preview, due soon
         )
 
     await wait_for(pilot, done)
     await pilot.pause()
+
+
+def hold_previews(app: NewsreadApp, monkeypatch: pytest.MonkeyPatch) -> list[Callable[[], None]]:
+    """The main screen's previews do not come due by themselves: the test lets each one come
+    due when it says (the list's calls, in order), as a late timer does on a loaded machine."""
+    screen = app.main
+    set_timer = screen.set_timer
+    due: list[Callable[[], None]] = []
+
+    def held(delay: float, callback: Callable[[], object] | None = None, **options: Any) -> Timer:
+        if delay != PREVIEW_DELAY or callback is None:
+            return set_timer(delay, callback, **options)
+        due.append(partial(screen.call_next, callback))  # what a timer does when it runs out
+        return set_timer(delay, callback, pause=True)
+
+    monkeypatch.setattr(screen, "set_timer", held)
+    return due
 
 
 async def open_article(pilot: Pilot, key: str = "kelmor-harbour.txt") -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -328,6 +329,9 @@ class MainScreen(Screen[None]):
         self._adopted = 0
         """The search started early that Enter took as its own (it suggests nothing), or 0."""
         self._preview_timer: Timer | None = None
+        """The highlighted hit's preview, while it waits for `PREVIEW_DELAY`."""
+        self._previews = 0
+        """Previews asked for or cancelled so far: a late one that is not the last is not shown."""
         self._restore_article = session.article
         self._restore_query = session.query
         self._restore_row: int | None = session.row
@@ -1286,14 +1290,32 @@ class MainScreen(Screen[None]):
             self.session.row = message.row
         if not self.wide or not self.results_list.has_focus or message.key is None:
             return
-        if self._preview_timer is not None:
-            self._preview_timer.stop()
+        self._cancel_preview()
         key = message.key
         if self.article_view.article is not None and self.article_view.article.key == key:
             return
         self._preview_timer = self.set_timer(
-            PREVIEW_DELAY, lambda: self.open_article(key, focus=False, record=False)
+            PREVIEW_DELAY, partial(self._preview_due, key, self._previews, self._article_generation)
         )
+
+    def _cancel_preview(self) -> None:
+        """No preview asked for so far is shown, even one whose timer has already run out
+        (Textual then has its call queued, which stopping the timer does not take back)."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        self._previews += 1
+
+    def _preview_due(self, key: str, preview: int, generation: int) -> None:
+        """The highlighted hit's preview, beside the list: not if another preview was asked
+        for or cancelled since, nor if an article was opened meanwhile. (Under load a preview
+        came due as Enter opened the same hit: it replaced the open, unfocused, so the
+        reader did not take the keys and a narrow screen went on showing the list.)"""
+        if preview != self._previews:
+            return
+        self._preview_timer = None
+        if generation == self._article_generation:
+            self.open_article(key, focus=False, record=False)
 
     def _keys_since_restore(self) -> bool:
         return self.newsread.key_order.pressed != self._restore_keys
@@ -1311,10 +1333,8 @@ class MainScreen(Screen[None]):
         article, which keys pressed before it is in call off (it does not hold them). `read`:
         the id and title of the article read there before, to find it by if the key names
         another one now."""
-        if focus and self._preview_timer is not None:
-            # A preview due after this Enter would replace (and unfocus) what it opens.
-            self._preview_timer.stop()
-            self._preview_timer = None
+        if focus:  # a preview due after this Enter would replace (and unfocus) what it opens
+            self._cancel_preview()
         self.remember_position()
         if record:
             current = self.navigation.current
