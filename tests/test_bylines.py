@@ -98,6 +98,11 @@ from newsread.index.files.formats.bylines import (
         ("Von Jane Doe und John Roe (Fotos)", ["Jane Doe"], ""),
         ("Last Updated: January 7, 2025", [], ""),
         ("", [], ""),
+        # Pictures in a display name are no part of it (it was the credit, naming no one).
+        ("By Zoë \U0001f469\U0001f3fd\u200d\U0001f4bb Ångström", ["Zoë Ångström"], ""),
+        ("By Jane Doe \U0001f33b and John Roe", ["Jane Doe", "John Roe"], ""),
+        ("By Jane Doe, Reuters \u2705", ["Jane Doe"], "Reuters"),
+        ("By \U0001f389", [], ""),
     ],
 )  # fmt: skip
 def test_split_byline(text: str, authors: list[str], credit: str) -> None:
@@ -1467,6 +1472,12 @@ def test_a_chinese_editor_in_charge_line_names_the_editor(line: str, names: list
         ("लेखक: राहुल शर्मा", ["राहुल शर्मा"]),
         ("লেখক: রাহুল শর্মা", ["রাহুল শর্মা"]),
         ("โดย สมชาย ใจดี", ["สมชาย ใจดี"]),
+        # A Latin label before names in such a script, as scraped pages write it.
+        ("By ישראל ישראלי", ["ישראל ישראלי"]),
+        ("BY: राजेश कुमार", ["राजेश कुमार"]),
+        ("Par سارة علي ومحمد أحمد", ["سارة علي", "محمد أحمد"]),
+        ("Von דוד כהן", ["דוד כהן"]),
+        ("by ישראל ישראלי אמר היום כי הנמל ייפתח בשבוע הבא", []),
         ("记者 王小明 李华", ["王小明", "李华"]),
         ("记者 王\u3000明", ["王 明"]),  # one name spaced out to the width of three
         ("記者 山田 太郎", ["山田 太郎"]),  # a Japanese name, a space between its parts

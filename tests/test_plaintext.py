@@ -1054,6 +1054,52 @@ def test_a_labelled_byline_in_a_script_without_capitals_names_the_writer(
     assert draft.paragraphs[0] == (body if authors else "سارة علي")
 
 
+@pytest.mark.parametrize(
+    ("site", "section", "title", "byline", "authors", "body"),
+    [
+        (
+            "东方日报", "国际", "东京港的新集装箱码头今天正式开业", "王小明、李华", ["王小明", "李华"],
+            "东京港的新集装箱码头今天正式开业。",
+        ),
+        (
+            "هآرتس", "חדשות", "ראש העיר אמר כי נמל חיפה החדש ישנה את הכלכלה", "ישראל ישראלי",
+            ["ישראל ישראלי"], "נמל חיפה החדש נפתח היום.",
+        ),
+        (
+            "الجزيرة", "أخبار", "الحكومة تقر الميزانية الجديدة للعام المقبل", "سارة علي",
+            ["سارة علي"], "أقرت الحكومة الميزانية الجديدة يوم الثلاثاء.",
+        ),
+        (
+            "दैनिक जागरण", "राष्ट्रीय", "मुंबई में प्रधानमंत्री ने नई बंदरगाह परियोजना की घोषणा की",
+            "राजेश कुमार", ["राजेश कुमार"], "मुंबई में प्रधानमंत्री ने घोषणा की।",
+        ),
+        (
+            "Harbour Times", "World", "Families gather at the harbour for the regatta",
+            "Zoë \U0001f469\U0001f3fd\u200d\U0001f4bb Ångström", ["Zoë Ångström"],
+            "Families gathered at the harbour on Sunday.",
+        ),
+    ],
+)  # fmt: skip
+def test_the_seed_layout_in_any_script_gives_site_section_and_writers(
+    site: str, section: str, title: str, byline: str, authors: list[str], body: str
+) -> None:
+    """The scraped-text layout of the seed with a site, a section and a name in a script
+    without capitals: the first line was the source whole and "By ..." the body's first
+    paragraph (qa46w, item 2); pictures in a name made it the credit."""
+    text = (
+        f"{site} / {section}\n\n{title}\n\n30 May 2017 [16:18] - {site}\n\nBy {byline}\n\n{body}\n"
+    )
+    draft = parse_text(text)
+    assert (draft.source, draft.section, draft.title) == (site, section, title)
+    assert (draft.authors, draft.credit, draft.paragraphs) == (authors, "", [body])
+
+
+def test_a_headline_in_a_script_without_capitals_with_a_slash_is_no_site_and_section() -> None:
+    title = "中美贸易谈判明天在日内瓦重新开始 / 双方表示愿意降低部分商品关税并扩大农产品采购"
+    draft = parse_text(f"{title}\n\n30 May 2017\n\n谈判将持续三天。\n")
+    assert (draft.title, draft.source, draft.section) == (title, "", "")
+
+
 def test_a_chinese_or_japanese_sentence_is_running_text_not_a_headline() -> None:
     text = "東京電力は3日、処理水の放出を再開したと発表した。\n\n次の放出は来月の予定だという。\n"
     draft = parse_text(text)

@@ -928,6 +928,14 @@ def _credited(part: str) -> bool:
     return is_agency(part.strip()) or looks_like_outlet(part.strip())
 
 
+# Pictures a display name holds beside its words ("Zoë 👩🏽\u200d💻 Ångström", "Jane Doe 🌻"):
+# emoji and dingbats with their skin tones, joiners, variation selectors, keycaps and tags,
+# and flags. They are no part of the name, nor a credit.
+_PICTURES = re.compile(
+    "(?:[\u2600-\u27bf\U0001f000-\U0001faff][\u200d\ufe0f\u20e3\U000e0020-\U000e007f]*)+"
+)
+
+
 def _split_names(segment: str, authors: list[str], credits: list[str], roles: list[str]) -> None:
     """Sort the names listed in `segment` ("X and Y in Paris", "X, Reuters")."""
     segment = _ROLE_AT_PLACE.sub(r"\g<role>", _IN_CONVERSATION.sub(" ", segment))
@@ -972,7 +980,7 @@ def _split_names(segment: str, authors: list[str], credits: list[str], roles: li
     ):
         parts = parts[:-1]  # "By Jane Doe, BBC News, New York": the outlet's place
     for raw in parts:
-        name = _clean_name(raw)
+        name = _clean_name(_PICTURES.sub(" ", raw))
         if not name or name.lower().replace(".", "") in _CREDENTIALS or _is_fragment(name):
             continue
         if name.lower() in _PLACEHOLDERS:
@@ -1968,11 +1976,12 @@ def cjk_byline(line: str) -> list[str]:
 # سارة علي", "كتب: محمد أحمد"), Persian ("نویسنده: علی رضایی"), Urdu ("تحریر: ..."), Hebrew
 # ("מאת: דוד כהן"), Hindi and Bengali ("लेखक: राहुल शर्मा"), Thai ("โดย สมชาย ใจดี"). No
 # capital tells a name from the words of a sentence there: the label does, and a label that
-# also opens sentences ("كتب", "wrote") needs its colon.
+# also opens sentences ("كتب", "wrote") needs its colon. A scraped page's label is often the
+# English one whatever its script ("By ישראל ישראלי", "By राजेश कुमार"), or another Latin one.
 _CASELESS_LABEL = re.compile(
     r"^(?:(?:كتب|كتبت|الكاتب|الكاتبة|المؤلف|نویسنده|نوشته|مصنف|تحریر|כתב|כתבה|כותב"
     r"|लेखक|लेखिका|লেখক|ผู้เขียน)\s*[:：]\s*"
-    r"|(?:بقلم|به\s+قلم|מאת|โดย)(?:\s*[:：]\s*|\s+))(?P<names>\S.*)$"
+    r"|(?:بقلم|به\s+قلم|מאת|โดย|(?i:by|par|por|door|von))(?:\s*[:：]\s*|\s+))(?P<names>\S.*)$"
 )
 # What lists a byline's names: commas, and "and" (Arabic and Persian "و", Hebrew "ו" glued to
 # the next name, Hindi "और", Thai "และ").

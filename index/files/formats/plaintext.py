@@ -354,9 +354,26 @@ def _header_pair(line: str) -> list[str] | None:
     if len(line) > 80 or line.endswith(_TERMINAL):
         return None
     crumbs = [c.strip() for c in _BREADCRUMB_WEAK.split(line)]
-    if len(crumbs) != 2 or not all(c[:1].isupper() and len(c.split()) <= 5 for c in crumbs):
+    if len(crumbs) != 2 or not all(_names_a_place_on_the_site(c) for c in crumbs):
         return None
     return crumbs
+
+
+# The longest site's name or section in a script without capitals: a few words, not a
+# headline's clause ("东方日报", "दैनिक जागरण", "חדשות").
+_CASELESS_CRUMB = 25
+
+
+def _names_a_place_on_the_site(crumb: str) -> bool:
+    """Whether `crumb`, one side of a header's "Site / Section", can name a site or a section:
+    a few words opening with a capital, or in a script that has none (Chinese, Hebrew, Arabic,
+    Devanagari: no capital can mark a name there) a short run of its letters."""
+    if len(crumb.split()) > 5:
+        return False
+    if crumb[:1].isupper():
+        return True
+    caseless = crumb[:1].isalpha() and not any(ch.isupper() or ch.islower() for ch in crumb)
+    return caseless and len(crumb) <= _CASELESS_CRUMB
 
 
 def _next_line(lines: list[str], index: int) -> str:
