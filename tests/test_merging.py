@@ -8,6 +8,7 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from builders import write_article
@@ -183,18 +184,26 @@ def _read_again(library: Library, how: str, monkeypatch: pytest.MonkeyPatch) -> 
     differently (PARSER_VERSION): by an update, by one whose merge did not happen (the app
     quit meanwhile, or an older newsread) followed by one with nothing to read, or by the
     app's indexing process (`background`)."""
-    library.docs.set_meta("parser", "0")
     if how == "app's process":
+        library.docs.set_meta("parser", "0")
         update_in_subprocess(library.root, library.index_dir)
         return
     if how == "merged later":
-        with monkeypatch.context() as before:
-            before.setattr(indexer, "should_purge", lambda library: False)
-            indexer.update_library(library)
-        assert library.index.doc_count_all() == 2 * library.index.doc_count()
+        _read_again_unmerged(library, monkeypatch)
+    else:
+        library.docs.set_meta("parser", "0")
     phases: list[str] = []
     indexer.update_library(library, on_progress=lambda p: phases.append(p.phase))
     assert "merging" in phases
+
+
+def _read_again_unmerged(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of `library` read again, its old documents left in the index, deleted."""
+    library.docs.set_meta("parser", "0")
+    with monkeypatch.context() as before:
+        before.setattr(indexer, "should_purge", lambda library: False)
+        indexer.update_library(library)
+    assert library.index.doc_count_all() == 2 * library.index.doc_count()
 
 
 @pytest.mark.parametrize("how", ["update", "merged later", "app's process"])
@@ -214,6 +223,33 @@ def test_a_library_read_again_keeps_no_deleted_copies_and_ranks_as_a_fresh_build
     fresh = Library(root, tmp_path / "fresh-index").open()
     indexer.update_library(fresh)
     assert _answers(library) == _answers(fresh)
+
+
+def test_a_merge_drops_segments_whose_every_document_was_deleted_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a re-read the old segments hold deleted documents only: reading their postings
+    to leave every one out was half of the merge's time."""
+    library = Library(_library(tmp_path / "library", 60)).open()
+    indexer.update_library(library)
+    _read_again_unmerged(library, monkeypatch)
+    segments = whoosh_internals.segments(library.index)
+    emptied = {s.segment_id() for s in segments if not s.doc_count()}
+    assert emptied
+    read: list[str] = []
+    segment_terms = whoosh_internals._segment_terms
+
+    def reading(reader: Any, base: int, docmap: Any) -> Any:
+        read.append(reader.segment().segment_id())
+        return segment_terms(reader, base, docmap)
+
+    monkeypatch.setattr(whoosh_internals, "_segment_terms", reading)
+    with library.write_lock():
+        writer = library.writer()
+        writer.commit(mergetype=whoosh_internals.merge_only({s.segment_id() for s in segments}))
+    assert read and not emptied & set(read)
+    # Their documents were left out all the same (answers as a fresh build's: the test above).
+    assert library.index.doc_count_all() == library.index.doc_count() == 60
 
 
 def test_which_segments_merge() -> None:
