@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from builders import write_article
 
+from newsread.index.background import update_in_subprocess
 from newsread.index.engine import indexer, merging, parallel, whoosh_internals
 from newsread.index.engine.search import Search
 from newsread.index.errors import IndexChanged
@@ -234,6 +235,79 @@ def test_commits_of_an_update_merged_afterwards_merge_nothing(
     assert "merge small" in policies
 
 
+def _read_again(library: Library, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of `library` read again, as after an upgrade to parsers that read files
+    differently (PARSER_VERSION): by an update, by one whose merge did not happen (the app
+    quit meanwhile, or an older newsread) followed by one with nothing to read, or by the
+    app's indexing process (`background`)."""
+    if how == "app's process":
+        library.docs.set_meta("parser", "0")
+        update_in_subprocess(library.root, library.index_dir)
+        return
+    if how == "merged later":
+        _read_again_unmerged(library, monkeypatch)
+    else:
+        library.docs.set_meta("parser", "0")
+    phases: list[str] = []
+    indexer.update_library(library, on_progress=lambda p: phases.append(p.phase))
+    assert "merging" in phases
+
+
+def _read_again_unmerged(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file of `library` read again, its old documents left in the index, deleted."""
+    library.docs.set_meta("parser", "0")
+    with monkeypatch.context() as before:
+        before.setattr(indexer, "should_purge", lambda library: False)
+        indexer.update_library(library)
+    assert library.index.doc_count_all() == 2 * library.index.doc_count()
+
+
+@pytest.mark.parametrize("how", ["update", "merged later", "app's process"])
+def test_a_library_read_again_keeps_no_deleted_copies_and_ranks_as_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """After every file was read again each old document stayed in the index as a deleted
+    entry (185 articles, 370 stored), and a small library's segments were never merged:
+    searches counted the copies in BM25's statistics (rankings differed from a fresh build's)
+    and walked their postings. The update merges them away, or the next one."""
+    monkeypatch.setattr(merging, "NICENESS", 0)
+    root = _library(tmp_path / "library", 120)
+    library = Library(root).open()
+    indexer.update_library(library)
+    _read_again(library, how, monkeypatch)
+    assert library.index.doc_count_all() == library.index.doc_count() == 120
+    fresh = Library(root, tmp_path / "fresh-index").open()
+    indexer.update_library(fresh)
+    assert _answers(library) == _answers(fresh)
+
+
+def test_a_merge_drops_segments_whose_every_document_was_deleted_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a re-read the old segments hold deleted documents only: reading their postings
+    to leave every one out was half of the merge's time."""
+    library = Library(_library(tmp_path / "library", 60)).open()
+    indexer.update_library(library)
+    _read_again_unmerged(library, monkeypatch)
+    segments = whoosh_internals.segments(library.index)
+    emptied = {s.segment_id() for s in segments if not s.doc_count()}
+    assert emptied
+    read: list[str] = []
+    segment_terms = whoosh_internals._segment_terms
+
+    def reading(reader: Any, base: int, docmap: Any) -> Any:
+        read.append(reader.segment().segment_id())
+        return segment_terms(reader, base, docmap)
+
+    monkeypatch.setattr(whoosh_internals, "_segment_terms", reading)
+    with library.write_lock():
+        writer = library.writer()
+        writer.commit(mergetype=whoosh_internals.merge_only({s.segment_id() for s in segments}))
+    assert read and not emptied & set(read)
+    # Their documents were left out all the same (answers as a fresh build's: the test above).
+    assert library.index.doc_count_all() == library.index.doc_count() == 60
+
+
 def test_which_segments_merge() -> None:
     """The small segments merge with each other when that leaves few enough; else all do."""
     assert merging.MERGE_ABOVE == 4
@@ -247,6 +321,8 @@ def test_which_segments_merge() -> None:
     # Five big segments and two small ones would still be six: everything.
     bigs = [(f"b{n}", 20_000, 0) for n in range(5)]
     assert merging.to_merge(bigs + small[:2]) == {name for name, _, _ in bigs + small[:2]}
+    # One wasteful segment is rewritten alone, without its deleted documents.
+    assert merging.to_merge([wasteful, ("big2", 95_000, 0)]) == {"big"}
 
 
 def test_an_update_of_a_merged_library_merges_its_new_segments_only(

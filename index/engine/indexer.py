@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsread.index.engine.docstore import FileState
-from newsread.index.engine.merging import merge_segments, should_merge, will_merge
+from newsread.index.engine.merging import (
+    merge_segments,
+    should_merge,
+    should_purge,
+    will_merge,
+)
 from newsread.index.engine.parallel import (
     PARALLEL_MIN_FILES,
     adopt_analysed_words,
@@ -364,6 +369,7 @@ def update_library(
         if plan.to_read or plan.to_remove:
             return None
         library.set_unfinished(False)  # an update stopped with every file read since
+        _purge(library, report, cancelled)
         report(Progress("done"))
         skipped, folders = _by_folder(
             tuple(sorted(library.docs.skipped() + scan.problems)), scan.files
@@ -544,7 +550,9 @@ def update_library(
             if not was_cancelled:
                 library.docs.set_meta("parser", str(PARSER_VERSION))
                 library.set_unfinished(False)
-            if not was_cancelled and _large(plan, scan) and should_merge(library):
+            if not was_cancelled and (
+                (_large(plan, scan) and should_merge(library)) or should_purge(library)
+            ):
                 # Everything is searchable now; the merge only makes searches cheaper.
                 if on_commit:
                     on_commit(library.docs.count())
@@ -664,6 +672,21 @@ def _finish(walk: Iterator[str]) -> None:
 PARALLEL_MIN_BYTES = 20_000_000
 """Updates reading this much index with sub-writers, however few files: a large export of
 many articles (`read_article_parts`) is tens of thousands of articles in one file."""
+
+
+def _purge(
+    library: OpenIndex, report: Callable[[Progress], object], cancelled: Callable[[], bool] | None
+) -> None:
+    """With nothing to read, merge away the deleted documents a past update left (`wasteful`):
+    its merge was cancelled (the app quit meanwhile) or it was made by an older newsread, and
+    `newsread index` with nothing changed left the index as it was. Skipped while another
+    update holds the write lock (it merges them itself)."""
+    if not should_purge(library):
+        return
+    with library.write_lock_if_free() as held:
+        if held:
+            report(Progress("merging"))
+            merge_segments(library, cancelled)
 
 
 def _large(plan: _Plan, scan: ScanResult) -> bool:

@@ -28,7 +28,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsread.index.engine import whoosh_internals
 from newsread.index.engine.parallel import (
@@ -80,16 +80,41 @@ WASTED_SHARE = 0.3
 cost come back)."""
 
 
+def wasteful(index: Any) -> bool:
+    """Whether more than `WASTED_SHARE` of the entries `index` stores are deleted documents.
+
+    An update deletes a changed file's documents and adds them anew; the deleted ones stay in
+    their segments until those are merged, and a search counts them (BM25's document count,
+    document frequencies and average lengths) and walks their postings. After every file is
+    read again (a new parser version, which every user's library gets on upgrading) half the
+    entries were deleted copies, and a small library's segments were never merged: rankings
+    differed from a fresh build's and every query walked twice the postings. 0.3 as Lucene's
+    (`deletesPctAllowed`, 33% by default): fewer deletions cost little, and purging them
+    rewrites the segments that hold them.
+    """
+    stored = index.doc_count_all()
+    return bool(stored) and stored - index.doc_count() > WASTED_SHARE * stored
+
+
+def should_purge(library: OpenIndex) -> bool:
+    """Whether the index holds so many deleted documents (`wasteful`) that its segments are
+    merged after an update, whatever its size, and this process can fork."""
+    return (
+        wasteful(library.index)
+        and start_method() is not None
+        and not multiprocessing.current_process().daemon
+    )
+
+
 def to_merge(segments: list[tuple[str, int, int]]) -> set[str]:
     """Which segments to merge into one, of (name, documents, deleted documents): the small
-    ones (and the wasteful) when that leaves at most `MERGE_ABOVE` segments, else all."""
+    ones and the wasteful (even one alone) when that leaves at most `MERGE_ABOVE` segments,
+    else all."""
     total = sum(count for _, count, _ in segments)
-    picked = {
-        name
-        for name, count, deleted in segments
-        if count < SMALL_SHARE * total or deleted > WASTED_SHARE * count
-    }
-    if len(picked) >= 2 and len(segments) - len(picked) + 1 <= MERGE_ABOVE:
+    wasted = {name for name, count, deleted in segments if deleted > WASTED_SHARE * count}
+    picked = wasted | {name for name, count, _ in segments if count < SMALL_SHARE * total}
+    # One segment alone is worth rewriting only to leave its deleted documents out.
+    if (len(picked) >= 2 or wasted) and len(segments) - len(picked) + 1 <= MERGE_ABOVE:
         return picked
     return {name for name, _, _ in segments}
 

@@ -322,7 +322,7 @@ class OpenIndex:
         An update killed mid-way leaves "dirty" set; otherwise equal counts are enough.
         """
         assert self._docs is not None
-        with self._write_lock_if_free() as held:
+        with self.write_lock_if_free() as held:
             if not held:
                 return
             docs = self._docs
@@ -509,7 +509,7 @@ class OpenIndex:
         return True
 
     @contextmanager
-    def _write_lock_if_free(self) -> Iterator[bool]:
+    def write_lock_if_free(self) -> Iterator[bool]:
         """The write lock if no one holds it (yields True), else nothing (yields False)."""
         lock = self.index.storage.lock(UPDATE_LOCK)
         if not lock.acquire(blocking=False):

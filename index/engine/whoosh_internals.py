@@ -714,6 +714,10 @@ def merge_all(writer: Any, segments: Sequence[Any]) -> list[Any]:
     readers: list[Any] = []
     sources: list[Iterator[posting_writer.TermPostings]] = []
     for segment in segments:
+        if not segment.doc_count():
+            # Every document deleted (a file read again, a new parser version: the whole old
+            # index): dropped unread. Its postings were half of what a re-read's merge read.
+            continue
         reader = SegmentReader(writer.storage, schema, segment)
         readers.append(reader)
         base = writer.docnum
