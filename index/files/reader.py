@@ -31,7 +31,7 @@ from newsread.index.text import sanitise, sanitise_line
 if TYPE_CHECKING:
     from newsread.index.files.formats.jsonfile import JsonStream
 
-PARSER_VERSION = 22
+PARSER_VERSION = 23
 """Bumped whenever reading a file can give a different article: libraries read by an older
 version read every file again on their next update (see `newsread.index.engine.indexer`)."""
 
