@@ -133,6 +133,18 @@ async def test_a_highlight_whose_article_is_gone_says_so(
         shown = {str(listed.get_option_at_index(i).prompt).split("\n")[0] for i in (0, 1)}
         said = "you may no longer read its file" if shut else "not in the library"
         assert shown == {f"   {said} · {PASSAGE}", "   burst its banks"}
+        # Enter on it said "That article is no longer in the library" of a file there.
+        listed.focus()
+        listed.highlighted = next(
+            i for i in (0, 1) if PASSAGE in str(listed.get_option_at_index(i).prompt)
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        await wait_for(pilot, lambda: any("no longer" in n for n in notifications(app)))
+        refused = [n for n in notifications(app) if "no longer" in n]
+        assert (
+            "kelmor-harbour.txt: you may no longer read its file (permission denied)" in refused[-1]
+        ) is shut, refused
 
 
 def test_a_highlight_whose_wording_changed_says_so_as_in_the_notes_panel(tmp_path: Path) -> None:

@@ -1414,6 +1414,14 @@ class MainScreen(Screen[None]):
             if article is None and gone is not None:
                 self.post_message(ArticleLoaded(generation, None, key, [], [], focus, gone.path))
                 return
+            file = key.split("#", 1)[0]  # of a file of several: `feed.json#2`
+            if article is None and library is not None and library.unreadable({key, file}):
+                # Dropped by the update as the user may no longer read it (a highlight's
+                # article, opened from the highlights view): not "no longer in the library".
+                shut = f"{file}: you may no longer read its file (permission denied), and the "
+                shut += "update left it out of the index"
+                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=shut))
+                return
             if article is not None and len(article.body) >= BIG_ARTICLE:
                 self.post_message(ArticleOpening(generation, article.title, len(article.body)))
                 if get_current_worker().is_cancelled:
