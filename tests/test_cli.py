@@ -1292,22 +1292,39 @@ def test_export_cites_the_authors_as_the_library_has_them(
     assert articles["flood.txt"]["newsread:article"]["authors"] == ["Ilse Varga"]
 
 
+@pytest.mark.parametrize("gone", ["deleted", "unreadable"])
 def test_export_says_which_annotated_articles_the_library_no_longer_has(
-    small_library: Path, capsys: pytest.CaptureFixture[str]
+    small_library: Path, capsys: pytest.CaptureFixture[str], gone: str
 ) -> None:
-    # The export went on citing a deleted file as the library's, its highlights "anchored".
+    """The export went on citing a deleted file as the library's, its highlights "anchored".
+    A file its owner took the user's access away from (`chmod 0`; the update dropped it) was
+    said to be "deleted, moved and changed": it is there, the user may no longer read it."""
     _annotate(small_library)
-    (small_library / "flood.txt").unlink()
-    assert main(["index", str(small_library)]) == 0
-    capsys.readouterr()
-    assert main(["export", "--library", str(small_library)]) == 0
-    sections = capsys.readouterr().out.split("\n## ")
+    flood_file = small_library / "flood.txt"
+    if gone == "deleted":
+        flood_file.unlink()
+    mode = flood_file.stat().st_mode if gone == "unreadable" else 0
+    if gone == "unreadable":
+        flood_file.chmod(0)
+    try:
+        assert _as_a_reader("index", str(small_library)).returncode == 0
+        markdown = _as_a_reader("export", "--library", str(small_library))
+        as_json = _as_a_reader("export", "--format", "json", "--library", str(small_library))
+    finally:
+        if gone == "unreadable":
+            flood_file.chmod(mode)
+    assert markdown.returncode == 0 and as_json.returncode == 0, markdown.stderr
+    sections = markdown.stdout.split("\n## ")
     flood = next(s for s in sections if s.startswith("River flood"))
     grain = next(s for s in sections if s.startswith("Grain export"))
     assert "> burst its banks" in flood and "Worst since 2009" in flood  # nothing lost
-    assert "*(Not in this library now" in flood and "Not in this library" not in grain
-    assert main(["export", "--format", "json", "--library", str(small_library)]) == 0
-    exported = json.loads(capsys.readouterr().out)["first"]["items"]
+    said = {
+        "deleted": "*(Not in this library now",
+        "unreadable": "*(You may no longer read its file (permission denied)",
+    }
+    assert said[gone] in flood and "Not in this library" not in grain
+    assert all(other not in flood for other in set(said.values()) - {said[gone]})
+    exported = json.loads(as_json.stdout)["first"]["items"]
     missing = {
         a["newsread:article"]["key"]: a["newsread:article"].get("in_library") for a in exported
     }

@@ -114,7 +114,7 @@ def cited_after(
         fresh.add_highlight(article, *span(article, passage))
         change(root / name)
         library.update()
-        listed, _ = as_listed(library, fresh.all_highlights())
+        listed, *_ = as_listed(library, fresh.all_highlights())
         return cited_now(library, fresh.annotations()), listed
     finally:
         library.close()

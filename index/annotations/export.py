@@ -230,7 +230,7 @@ def _article_lines(item: ArticleAnnotations, level: str) -> list[str]:
     if citation:
         lines += [citation, ""]
     if item.in_library is False:
-        lines += [f"*({_NOT_IN_LIBRARY}.)*", ""]
+        lines += [f"*({_UNREADABLE if item.unreadable else _NOT_IN_LIBRARY}.)*", ""]
     if item.state.starred:
         lines += ["★ Starred", ""]
     if item.state.note:
@@ -271,6 +271,8 @@ _NOT_IN_LIBRARY = (
     " quoted as last read, the file"
     " named is where it was"
 )
+# Its file is there, but its owner took the user's access away (the update dropped it).
+_UNREADABLE = "You may no longer read its file (permission denied): quoted as last read"
 
 
 def _citation(article: ArticleInfo) -> str:

@@ -219,6 +219,9 @@ class ArticleAnnotations:
     in_library: bool | None = None
     """Whether the library has the article now (`placing.cited_now`); None when not looked up.
     An article deleted, or moved and changed at once, keeps its annotations, quoted as last read."""
+    unreadable: bool = False
+    """Not in the library (`in_library` False) as its file is there but the user may no longer
+    read it (its owner took their access away): not deleted or moved."""
     library: str = ""
     """The library it was annotated in (`library_id`); "" when not known."""
 

@@ -9,8 +9,8 @@ does it for everyone else:
   export, search and the highlights view see current positions without opening anything;
 - `place_all` after an import and before an export or the highlights view: every live
   highlight whose article is in the library;
-- `as_listed` for the highlights view: which highlights' articles the library no longer has,
-  and the period of those dated by a year or month alone;
+- `as_listed` for the highlights view: which highlights' articles the library no longer has
+  (and which of those the user may no longer read), and the period of those dated by a year or month alone;
 - `cited_now` before an export: each article's authors, for its citation, and whether the
   library still has it.
 
@@ -68,6 +68,8 @@ class Library(Protocol):
     def root(self) -> Path: ...
 
     def titled(self, title: str) -> list[Article]: ...
+
+    def unreadable(self, paths: Iterable[str]) -> set[str]: ...
 
     def holding(
         self, phrases: Iterable[str], within: Collection[str] | None = None
@@ -309,12 +311,13 @@ def _confirms(
 
 def as_listed(
     library: Library, highlights: Iterable[Highlight]
-) -> tuple[list[Highlight], frozenset[str]]:
+) -> tuple[list[Highlight], frozenset[str], frozenset[str]]:
     """`highlights` as the highlights view lists them, each article's title and period as the
     library has them (the store keeps the title when highlighted, and a date of a year or month
-    alone as its first day), and the ids of those whose article the library no longer has (as
-    `find_article` looks: deleted, or moved and changed at once); each article is looked up
-    once."""
+    alone as its first day), the ids of those whose article the library no longer has (as
+    `find_article` looks: deleted, or moved and changed at once), and of those among these
+    whose file is there but the user may no longer read (`Library.unreadable`: its owner took
+    their access away, and the update dropped it); each article is looked up once."""
     found: dict[tuple[str, str, str, str], Article | None] = {}
     listed, gone = [], set()
     for highlight in highlights:
@@ -331,21 +334,39 @@ def as_listed(
             title = sanitise_line(article.title) or info.title
             highlight = replace(highlight, article=replace(info, title=title, period=period))
         listed.append(highlight)
-    return listed, frozenset(gone)
+    shut = _shut(library, [h.article for h in listed if h.id in gone])
+    return listed, frozenset(gone), frozenset(h.id for h in listed if _file_of(h.article) in shut)
+
+
+def _file_of(info: ArticleInfo) -> str:
+    """The file (as the index keys it) `info`'s article was last seen in."""
+    return info.path or info.key
+
+
+def _shut(library: Library, gone: Iterable[ArticleInfo]) -> set[str]:
+    """The files of the `gone` articles (those the library no longer has) that are there but
+    the user may no longer read: the update dropped them, not their owner."""
+    return library.unreadable(file for info in gone if (file := _file_of(info)))
 
 
 def cited_now(library: Library, items: Sequence[ArticleAnnotations]) -> list[ArticleAnnotations]:
     """`items` with each article's authors (or credit) and file as the library has them, and
-    whether it has the article at all: the store keeps what identifies an article, and a
-    citation names who wrote it, where it is now (a file renamed since it was annotated), and
-    must not pass a vanished article off as the library's."""
+    whether it has the article at all (and if not, whether its file is there but the user may
+    no longer read it): the store keeps what identifies an article, and a citation names who
+    wrote it, where it is now (a file renamed since it was annotated), and must not pass a
+    vanished article off as the library's."""
+    found = [find_article(library, item.article) for item in items]
+    shut = _shut(
+        library,
+        [item.article for item, article in zip(items, found, strict=True) if article is None],
+    )
     cited = []
-    for item in items:
-        article = find_article(library, item.article)
+    for item, article in zip(items, found, strict=True):
         item = replace(item, in_library=article is not None)
         if article is None:  # cited as last read, each highlight as its article's row says
             last_read = tuple(_as_last_read(h, item.article) for h in item.highlights)
-            cited.append(replace(item, highlights=last_read))
+            unreadable = _file_of(item.article) in shut
+            cited.append(replace(item, highlights=last_read, unreadable=unreadable))
             continue
         state = replace(item.state, article=_as_now(item.state.article, article))
         highlights = tuple(_highlight_now(h, article) for h in item.highlights)

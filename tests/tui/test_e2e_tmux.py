@@ -245,6 +245,19 @@ def test_the_app_on_a_latin_1_terminal_keeps_each_line_in_its_width_and_reads_it
     tmux.wait_for("newsread exited 0")
 
 
+def _indexed_for_a_reader(tmux: Tmux, library: Path) -> tuple[str, ...]:
+    """Index `library` in `tmux`'s home; the command (`Tmux.newsread`'s `through`) that runs
+    newsread as a user whom file modes bind (root without the powers to pass them)."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREAD_HOME"} | tmux.environment
+    subprocess.run([str(NEWSREAD), "index", "-q", str(library)], env=env, check=True)
+    if os.geteuid() != 0:
+        return ()
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv (util-linux) is needed to run newsread bound by file modes")
+    powers = "-dac_override,-dac_read_search"
+    return ("setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}")
+
+
 def test_articles_the_user_may_no_longer_read_show_no_text_in_the_app(
     tmux: Tmux, tmp_path: Path
 ) -> None:
@@ -253,14 +266,7 @@ def test_articles_the_user_may_no_longer_read_show_no_text_in_the_app(
     showing the articles' snippets and text from bob's index. Now their rows say the file may
     no longer be read, a notice says how many, and the reading pane refuses them."""
     library = build_library(tmp_path / "library")
-    env = {k: v for k, v in os.environ.items() if k != "NEWSREAD_HOME"} | tmux.environment
-    subprocess.run([str(NEWSREAD), "index", "-q", str(library)], env=env, check=True)
-    through: tuple[str, ...] = ()
-    if os.geteuid() == 0:  # root reads anything: without these powers, file modes bind it
-        if shutil.which("setpriv") is None:
-            pytest.skip("setpriv (util-linux) is needed to run newsread bound by file modes")
-        powers = "-dac_override,-dac_read_search"
-        through = ("setpriv", f"--inh-caps={powers}", f"--bounding-set={powers}")
+    through = _indexed_for_a_reader(tmux, library)
     library.chmod(0)
     try:
         tmux.newsread(library, through=through)
@@ -280,3 +286,26 @@ def test_articles_the_user_may_no_longer_read_show_no_text_in_the_app(
         tmux.wait_for("newsread exited 0")
     finally:
         library.chmod(0o755)
+
+
+def test_an_unreadable_file_the_update_drops_is_not_said_to_be_listed(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    """One file made unreadable (`chmod 0`) after it was indexed: the app's first search,
+    run before its update, found it, and "1 hit listed: you may no longer read its file"
+    stayed on screen after the update had dropped the hit (the status said "1 file
+    skipped"). The notice waits for the update; a hit it dropped is not said to be listed."""
+    library = build_library(tmp_path / "library")
+    through = _indexed_for_a_reader(tmux, library)
+    taken = library / "kelmor-harbour.txt"
+    taken.chmod(0)
+    try:
+        tmux.newsread(library, through=through)
+        tmux.wait_for("up to date (1 file skipped)")
+        screen = tmux.settled()
+        assert "listed: you may no longer read" not in tmux.notices(), tmux.notices()
+        assert "River flood reaches the old town" in screen
+        tmux.keys("C-q")
+        tmux.wait_for("newsread exited 0")
+    finally:
+        taken.chmod(0o644)

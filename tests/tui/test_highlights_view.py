@@ -100,8 +100,15 @@ async def test_an_article_dated_by_its_year_alone_shows_the_year(
         assert "Harbour review · 2019 · marked" in shown, shown
 
 
-async def test_a_highlight_whose_article_is_gone_says_so(library: Path, make_app: MakeApp) -> None:
-    # It was listed as any other; only Enter said the article was no longer in the library.
+@pytest.mark.parametrize("shut", [False, True])
+async def test_a_highlight_whose_article_is_gone_says_so(
+    library: Path, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, shut: bool
+) -> None:
+    """It was listed as any other; only Enter said the article was no longer in the library.
+    One whose file is there but the user may no longer read (`shut`: its owner took their
+    access away, the update dropped it) was said to be "not in the library" too."""
+    from newsread.index import Library
+
     app = make_app(library)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -115,12 +122,29 @@ async def test_a_highlight_whose_article_is_gone_says_so(library: Path, make_app
         (library / "kelmor-harbour.txt").unlink()
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: not app.library.find("kelmor-harbour.txt"))  # type: ignore[union-attr]
+        if shut:  # root reads any file: the update dropped it as it does one it may not read
+            monkeypatch.setattr(
+                Library, "unreadable", lambda self, paths: {"kelmor-harbour.txt"} & set(paths)
+            )
         await pilot.press("ctrl+g")
         await wait_for(pilot, lambda: isinstance(app.screen, HighlightsScreen))
         listed = app.screen.query_one(HighlightsList)
         await wait_for(pilot, lambda: listed.option_count == 2)
         shown = {str(listed.get_option_at_index(i).prompt).split("\n")[0] for i in (0, 1)}
-        assert shown == {f"   not in the library · {PASSAGE}", "   burst its banks"}
+        said = "you may no longer read its file" if shut else "not in the library"
+        assert shown == {f"   {said} · {PASSAGE}", "   burst its banks"}
+        # Enter on it said "That article is no longer in the library" of a file there.
+        listed.focus()
+        listed.highlighted = next(
+            i for i in (0, 1) if PASSAGE in str(listed.get_option_at_index(i).prompt)
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is app.main)
+        await wait_for(pilot, lambda: any("no longer" in n for n in notifications(app)))
+        refused = [n for n in notifications(app) if "no longer" in n]
+        assert (
+            "kelmor-harbour.txt: you may no longer read its file (permission denied)" in refused[-1]
+        ) is shut, refused
 
 
 def test_a_highlight_whose_wording_changed_says_so_as_in_the_notes_panel(tmp_path: Path) -> None:

@@ -1159,10 +1159,14 @@ class AnnotatingPanes(Horizontal):
             library.claim_annotations()  # a library moved since the store was opened
             return place_all(library, self._store()).problems()
 
-        def listed(highlights: list[Highlight]) -> tuple[list[Highlight], frozenset[str]]:
+        def listed(
+            highlights: list[Highlight],
+        ) -> tuple[list[Highlight], frozenset[str], frozenset[str]]:
             from newsread.index.annotations.placing import as_listed
 
-            return (highlights, frozenset()) if library is None else as_listed(library, highlights)
+            if library is None:
+                return highlights, frozenset(), frozenset()
+            return as_listed(library, highlights)
 
         query, at, order = self._highlights_left
         screen = HighlightsScreen(

@@ -76,11 +76,13 @@ def library_highlight_prompt(
     highlight: Highlight,
     *,
     missing: bool = False,
+    shut: bool = False,
     elsewhere: str = "",
     width: int = 0,
     lines: int = PASSAGE_LINES,
 ) -> Content:
-    """The highlight as listed; `missing` when the library no longer has its article,
+    """The highlight as listed; `missing` when the library no longer has its article (`shut`:
+    as its file is there but the user may no longer read it),
     `elsewhere` the name of the library it was made in when that is another one.
 
     The passage takes up to `lines` lines of `width` cells, cut with "…" (without a width,
@@ -101,7 +103,7 @@ def library_highlight_prompt(
     quote = sanitise_line(highlight.quote)
     passage = Content.assemble(
         (f"in {sanitise_line(elsewhere)} · ", "bold $text-accent") if elsewhere else "",
-        ("not in the library · ", "bold $text-warning") if missing and not elsewhere else "",
+        (_gone(shut), "bold $text-warning") if missing and not elsewhere else "",
         ("orphaned · ", "bold $text-warning") if highlight.orphaned else "",
         ("changed · ", "$text-muted") if highlight.status == "fuzzy" else "",
         Content(" ".join(quote.split()) if width else clipped(quote, QUOTE_CHARS)),
@@ -116,6 +118,11 @@ def library_highlight_prompt(
         parts.append(Content.assemble(("✎ ", "$text-success"), Content(note_lines(highlight.note))))
     parts.append(Content(cited).stylize("$text-muted"))
     return Content("\n").join(parts)
+
+
+def _gone(shut: bool) -> str:
+    """What the view says of a highlight whose article the library no longer has."""
+    return "you may no longer read its file · " if shut else "not in the library · "
 
 
 def _cut(content: Content, width: int, lines: int) -> list[Content]:
@@ -206,6 +213,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         """What placing them had to say (annotations it could not attach)."""
         elsewhere: int = 0
         """Highlights made in other libraries, not listed."""
+        shut: frozenset[str] = frozenset()
+        """Ids of those of `missing` whose article's file the user may no longer read."""
 
     @dataclass
     class Exported(Message):
@@ -219,7 +228,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         query: str = "",
         *,
         place: Callable[[], list[str]] | None = None,
-        listed: Callable[[list[Highlight]], tuple[list[Highlight], frozenset[str]]] | None = None,
+        listed: Callable[[list[Highlight]], tuple[list[Highlight], frozenset[str], frozenset[str]]]
+        | None = None,
         library: str | None = None,
         export: Callable[[list[Highlight], str, bool], str] | None = None,
         at: str | None = None,
@@ -232,7 +242,8 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
         listing, so positions and statuses are current, and says what it could not attach
         (shown with the first listing); `listed(highlights)` gives them with their articles'
         periods as the library has them, and names those whose article the library no longer
-        has (deleted, or moved and changed at once).
+        has (deleted, or moved and changed at once) and those of these the user may no longer
+        read (its file there, their access taken away).
         With `library` (`paths.library_id`), only the highlights made there (or where is not
         known) are listed until ctrl+l lists every library's. `export(highlights, filter,
         everywhere)` saves the highlights listed and says where (raising OSError or
@@ -342,10 +353,11 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             self.post_message(self.Found(generation, [], str(error)))
         else:
             missing: frozenset[str] = frozenset()
+            shut: frozenset[str] = frozenset()
             if self._listed is not None:
-                found, missing = self._listed(found)
+                found, missing, shut = self._listed(found)
             self.post_message(
-                self.Found(generation, found, wanted.problem, missing, notices, elsewhere)
+                self.Found(generation, found, wanted.problem, missing, notices, elsewhere, shut)
             )
 
     def _matching(
@@ -400,6 +412,7 @@ class HighlightsScreen(ModalScreen["Highlight | None"]):
             prompt = library_highlight_prompt(
                 highlight,
                 missing=highlight.id in message.missing,
+                shut=highlight.id in message.shut,
                 elsewhere=self._made_elsewhere(highlight),
                 width=max(width, 0),
                 lines=1 if short else PASSAGE_LINES,

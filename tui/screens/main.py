@@ -289,6 +289,10 @@ class MainScreen(Screen[None]):
         self.results: SearchResults | None = None
         self._said_unreadable: set[str] = set()
         """The files a notice said the user may no longer read (said once each)."""
+        self._unreadable_later: set[str] = set()
+        """Files listed unreadable while an update ran, said when it ends if still listed
+        (the update drops one whose file changed mode: "1 hit listed" was said of a hit
+        gone from the list)."""
         self.like = ""
         """The key of the article whose "more like this" list is shown, or ""."""
         self.like_read: tuple[str, str] = ("", "")
@@ -669,6 +673,7 @@ class MainScreen(Screen[None]):
             state += f" ({skipped} skipped)"
         self.status.set_status(index=state, articles=articles, done=0, total=0, resumed=False)
         self._drop_read_only_notice()
+        self._say_unreadable_still_listed()
         if articles == 0:
             self.results_list.clear_results()
             root = self.newsread.root
@@ -721,6 +726,7 @@ class MainScreen(Screen[None]):
         self._unread = 0
         self._update_results_title()
         self.status.set_status(index="not updated", done=0, total=0, resumed=False)
+        self._say_unreadable_still_listed()
         if self.results is None and self._searched is None:
             self.search_now()  # what the index already holds is still searchable
 
@@ -1225,22 +1231,45 @@ class MainScreen(Screen[None]):
     def _readable(self, library: Library, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
         """`hits` (a page: a stat and an open each, in the worker) without the snippets of
         those whose file the user may no longer read (`_readable_only`); the first time such
-        files are listed, a notice says how many and why."""
+        files are listed, a notice says how many and why (once the update running ends: it
+        may drop them, `_say_unreadable_still_listed`)."""
         shut = library.unreadable(hit.path for hit in hits)
         new = shut - self._said_unreadable
-        if new:
+        if new and self.indexing:
+            self._unreadable_later |= new
+        elif new:
             self._said_unreadable |= new
-            n = len(new)
-            self.app.call_from_thread(
-                self.notify,
-                f"{n} {'hit' if n == 1 else 'hits'} listed: you may no longer read "
-                f"{'its file' if n == 1 else 'their files'} (permission denied), so "
-                f"{'its' if n == 1 else 'their'} text is not shown; the index and your notes "
-                f"keep {'it' if n == 1 else 'them'} for when you may again",
-                severity="warning",
-                timeout=8,
-            )
+            self.app.call_from_thread(self._say_unreadable, len(new))
         return _readable_only(hits, shut)
+
+    def _say_unreadable(self, n: int) -> None:
+        """Say that `n` hits listed are of files the user may no longer read."""
+        self.notify(
+            f"{n} {'hit' if n == 1 else 'hits'} listed: you may no longer read "
+            f"{'its file' if n == 1 else 'their files'} (permission denied), so "
+            f"{'its' if n == 1 else 'their'} text is not shown; the index and your notes "
+            f"keep {'it' if n == 1 else 'them'} for when you may again",
+            severity="warning",
+            timeout=8,
+        )
+
+    @work(thread=True, group="unreadable-said", exit_on_error=False)
+    def _say_unreadable_still_listed(self) -> None:
+        """The update has ended: the unreadable files listed while it ran that the index
+        still holds (it kept them: unchanged, or it failed), listed again, are said; those it
+        dropped are listed no more and are not. In a worker (the index is read)."""
+        later, self._unreadable_later = self._unreadable_later, set()
+        library = self.newsread.library
+        if library is None or not later:
+            return
+        kept = set()
+        for path in later - self._said_unreadable:
+            state = library.docs.file_state(path)
+            if state is not None and not state.reason:
+                kept.add(path)
+        if kept:
+            self._said_unreadable |= kept
+            self.app.call_from_thread(self._say_unreadable, len(kept))
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
@@ -1404,6 +1433,14 @@ class MainScreen(Screen[None]):
                     key = article.key
             if article is None and gone is not None:
                 self.post_message(ArticleLoaded(generation, None, key, [], [], focus, gone.path))
+                return
+            file = key.split("#", 1)[0]  # of a file of several: `feed.json#2`
+            if article is None and library is not None and library.unreadable({key, file}):
+                # Dropped by the update as the user may no longer read it (a highlight's
+                # article, opened from the highlights view): not "no longer in the library".
+                shut = f"{file}: you may no longer read its file (permission denied), and the "
+                shut += "update left it out of the index"
+                self.post_message(ArticleLoaded(generation, None, key, [], [], focus, error=shut))
                 return
             if article is not None and len(article.body) >= BIG_ARTICLE:
                 self.post_message(ArticleOpening(generation, article.title, len(article.body)))
