@@ -154,19 +154,23 @@ class AnnotationStore:
             recovered: Path | None = None
             salvaged: dict[str, int] = {}
 
-            def read_only(reader: sqlite3.Connection, reason: str) -> AnnotationStore:
-                """The store as it is, read-only for `reason` (what is there is still the user's
-                to read)."""
+            def opened(connection: sqlite3.Connection, **state: Any) -> AnnotationStore:
+                """The store on `connection`, with the options it was opened with."""
                 return cls(
-                    reader,
+                    connection,
                     db_path,
-                    read_only=reason,
                     clock=clock,
                     new_id=new_id,
                     attempts=attempts,
                     library=library,
                     busy_timeout=busy_timeout,
+                    **state,
                 )
+
+            def read_only(reader: sqlite3.Connection, reason: str) -> AnnotationStore:
+                """The store as it is, read-only for `reason` (what is there is still the user's
+                to read)."""
+                return opened(reader, read_only=reason)
 
             try:
                 try:
@@ -191,16 +195,7 @@ class AnnotationStore:
                 return read_only(reader, reason)
             if connection is None:
                 raise AnnotationError(f"{db_path}: cannot create a fresh annotations database")
-            store = cls(
-                connection,
-                db_path,
-                recovered_from=recovered,
-                clock=clock,
-                new_id=new_id,
-                attempts=attempts,
-                library=library,
-                busy_timeout=busy_timeout,
-            )
+            store = opened(connection, recovered_from=recovered)
             try:
                 store._retrying("", lambda: database.configure(connection, db_path, told))
                 store.salvaged = salvaged
