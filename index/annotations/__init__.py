@@ -34,6 +34,7 @@ from newsread.index.annotations.model import (
     Tag,
     TagCount,
 )
+from newsread.index.annotations.records import both_notes
 from newsread.index.annotations.store import AnnotationStore
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "Tag",
     "TagCount",
     "anchor",
+    "both_notes",
     "by_published",
     "export_json",
     "export_markdown",

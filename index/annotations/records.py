@@ -406,11 +406,16 @@ def imported_note(local: str, imported: str) -> tuple[str, bool]:
     kept = local.strip()
     if not kept or kept in imported:
         return imported, False
-    theirs = imported.rstrip()
+    return both_notes(imported, kept), True
+
+
+def both_notes(theirs: str, mine: str) -> str:
+    """One note holding two texts of it: `theirs`, a divider, then `mine` (the user's)."""
+    theirs = theirs.rstrip()
     fence = open_fence(theirs)
     if fence:  # else the divider and the user's words were inside its code block
         theirs += "\n" + fence
-    return f"{theirs}\n\n---\n\n{kept}", True
+    return f"{theirs}\n\n---\n\n{mine.strip()}"
 
 
 def note_digest(text: str) -> str:

@@ -152,6 +152,25 @@ async def test_the_open_tag_dialog_shows_the_tags_another_session_gives_and_take
         await wait_for(pilot, lambda: other.article_state(article).tag_names == ("also",))
 
 
+async def test_keep_both_closes_the_code_block_their_note_left_open(
+    library: Path, make_app: MakeApp, other: AnnotationStore
+) -> None:
+    """Their note ended inside a code block: "keep both" closes it before the divider, or
+    the divider and the user's words were shown as code (the Markdown export, any viewer)."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_article(pilot)
+        article = app.main.reader.article
+        assert article is not None
+        await pilot.press("A", *"mine")
+        other.set_article_note(article, "theirs\n```\ncode")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("b")
+        await wait_for(pilot, lambda: other.article_note(article).endswith("mine"))
+        assert other.article_note(article) == "theirs\n```\ncode\n```\n\n---\n\nmine"
+
+
 async def test_the_conflict_question_keeps_its_answers_on_a_small_screen(
     library: Path, make_app: MakeApp, other: AnnotationStore
 ) -> None:

@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from newsread.index.annotations import both_notes
 from newsread.index.marks import JOINERS
 from newsread.tui.cells import cut_at, unquoted
 from newsread.tui.external_editor import EditorError, edit_text
@@ -313,7 +314,7 @@ class NoteEditor(ModalScreen[bool]):
                 return
             text = message.mine
             if answer == "both":
-                text = f"{message.theirs.rstrip()}\n\n---\n\n{message.mine.strip()}"
+                text = both_notes(message.theirs, message.mine)
                 self.editor.load_text(text)
             self.show_error("Saving…")
             self._hold_keys()
