@@ -38,15 +38,18 @@ def note(app: NewsreadApp) -> str:
 
 
 @pytest.mark.parametrize(
-    ("answer", "saved"),
+    ("theirs", "answer", "saved"),
     [
-        ("m", "mine"),
-        ("t", "theirs"),
-        ("b", "theirs\n\n---\n\nmine"),
+        ("theirs", "m", "mine"),
+        ("theirs", "t", "theirs"),
+        ("theirs", "b", "theirs\n\n---\n\nmine"),
+        # Their note ends inside a code block: it is closed before the divider, or the
+        # divider and the user's words were shown as code (the Markdown export, any viewer).
+        ("theirs\n```\ncode", "b", "theirs\n```\ncode\n```\n\n---\n\nmine"),
     ],
 )
 async def test_saving_over_another_sessions_note_asks_which_to_keep(
-    library: Path, make_app: MakeApp, other: AnnotationStore, answer: str, saved: str
+    library: Path, make_app: MakeApp, other: AnnotationStore, theirs: str, answer: str, saved: str
 ) -> None:
     app = make_app(library)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -54,10 +57,10 @@ async def test_saving_over_another_sessions_note_asks_which_to_keep(
         article = app.main.reader.article
         assert article is not None
         await pilot.press("A", *"mine")
-        other.set_article_note(article, "theirs")  # the other session saves first
+        other.set_article_note(article, theirs)  # the other session saves first
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        assert other.article_state(article).note == "theirs"  # nothing overwritten yet
+        assert other.article_state(article).note == theirs  # nothing overwritten yet
         await pilot.press(answer)
         await wait_for(pilot, lambda: not isinstance(app.screen, (ChoiceDialog, NoteEditor)))
         await wait_for(pilot, lambda: note(app) == saved)
@@ -150,25 +153,6 @@ async def test_the_open_tag_dialog_shows_the_tags_another_session_gives_and_take
         assert [tags.get_option_at_index(i).id for i in range(2)] == ["mine", "also"]
         await pilot.press("d")  # "mine", still under the cursor
         await wait_for(pilot, lambda: other.article_state(article).tag_names == ("also",))
-
-
-async def test_keep_both_closes_the_code_block_their_note_left_open(
-    library: Path, make_app: MakeApp, other: AnnotationStore
-) -> None:
-    """Their note ended inside a code block: "keep both" closes it before the divider, or
-    the divider and the user's words were shown as code (the Markdown export, any viewer)."""
-    app = make_app(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_article(pilot)
-        article = app.main.reader.article
-        assert article is not None
-        await pilot.press("A", *"mine")
-        other.set_article_note(article, "theirs\n```\ncode")
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        await pilot.press("b")
-        await wait_for(pilot, lambda: other.article_note(article).endswith("mine"))
-        assert other.article_note(article) == "theirs\n```\ncode\n```\n\n---\n\nmine"
 
 
 async def test_the_conflict_question_keeps_its_answers_on_a_small_screen(
